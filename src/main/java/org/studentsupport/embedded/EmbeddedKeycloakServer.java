@@ -1,0 +1,137 @@
+package org.studentsupport.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The Keycloak distribution that the build unpacks, started as a child process in development mode
+ * with the committed realm imported, for a machine where no identity provider is configured.
+ */
+final class EmbeddedKeycloakServer {
+
+    static final String REALM = "student-support";
+    static final String ADMIN_USER = "admin";
+    // Bootstrap administrator of a throw-away, loopback-only server whose database lives in memory.
+    static final String ADMIN_PASSWORD = "local-admin";
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+
+    private EmbeddedKeycloakServer() {
+    }
+
+    /**
+     * Starts Keycloak and returns the settings that point the service at it.
+     *
+     * @param distributionParent the directory the build unpacked the distribution into
+     * @param realmFile          the realm definition to import
+     * @param logFile            where the server's output goes
+     * @param port               the HTTP port, or 0 for any free one
+     */
+    static Map<String, String> start(Path distributionParent, Path realmFile, Path logFile, int port) {
+        Path home = findDistribution(distributionParent).toAbsolutePath();
+        try {
+            Path importDir = home.resolve("data/import");
+            Files.createDirectories(importDir);
+            Files.copy(realmFile, importDir.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
+
+            int httpPort = port > 0 ? port : freePort();
+            int managementPort = freePort();
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                    "bash", home.resolve("bin/kc.sh").toString(), "start-dev",
+                    "--http-port=" + httpPort,
+                    "--http-management-port=" + managementPort,
+                    "--http-host=127.0.0.1",
+                    "--db=dev-mem",
+                    "--import-realm",
+                    "--health-enabled=true"))
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toAbsolutePath().toFile());
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            Process process = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "embedded-keycloak-stop"));
+
+            String baseUrl = "http://127.0.0.1:" + httpPort;
+            String issuer = baseUrl + "/realms/" + REALM;
+            awaitReady(process, URI.create(issuer + "/.well-known/openid-configuration"), logFile);
+            return Map.of(
+                    "quarkus.oidc.auth-server-url", issuer,
+                    "studentsupport.embedded.keycloak.url", baseUrl,
+                    "studentsupport.embedded.keycloak.pid", Long.toString(process.pid()),
+                    "studentsupport.embedded.keycloak.admin-username", ADMIN_USER,
+                    "studentsupport.embedded.keycloak.admin-password", ADMIN_PASSWORD);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded Keycloak server", e);
+        }
+    }
+
+    private static Path findDistribution(Path parent) {
+        try (Stream<Path> children = Files.list(parent)) {
+            return children.filter(p -> p.getFileName().toString().startsWith("keycloak-"))
+                    .filter(p -> Files.isRegularFile(p.resolve("bin/kc.sh")))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no Keycloak distribution in " + parent + "; run ./mvnw generate-resources"));
+        } catch (IOException e) {
+            throw new IllegalStateException("no Keycloak distribution in " + parent
+                    + "; run ./mvnw generate-resources, or configure QUARKUS_OIDC_AUTH_SERVER_URL", e);
+        }
+    }
+
+    private static void awaitReady(Process process, URI wellKnown, Path logFile) {
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + logFile);
+            }
+            if (answers(wellKnown)) {
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Keycloak", e);
+            }
+        }
+        stop(process);
+        throw new IllegalStateException("Keycloak did not become ready within " + STARTUP_TIMEOUT + "; see " + logFile);
+    }
+
+    private static boolean answers(URI uri) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(2000);
+            int status = connection.getResponseCode();
+            connection.disconnect();
+            return status == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+    }
+}

@@ -1,0 +1,99 @@
+package org.studentsupport.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who is calling and what they may see, read once per request from the verified identity: roles
+ * from the token, and the scope claims (schools, district, organization) that
+ * {@link ScopeClaimsAugmentor} put on the identity.
+ */
+@RequestScoped
+public class CallerScope {
+
+    private final SecurityIdentity identity;
+    private boolean denied;
+
+    public CallerScope(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public String subject() {
+        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+    }
+
+    public Set<String> roles() {
+        return identity.getRoles();
+    }
+
+    public boolean isCoordinator() {
+        return identity.hasRole(Roles.COORDINATOR);
+    }
+
+    public boolean isSupervisor() {
+        return identity.hasRole(Roles.SUPERVISOR);
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole(Roles.ADMIN);
+    }
+
+    public boolean isProvider() {
+        return identity.hasRole(Roles.PROVIDER);
+    }
+
+    /** Supervisors and administrators see their whole district. */
+    public boolean isDistrictWide() {
+        return isSupervisor() || isAdmin();
+    }
+
+    /** The OneRoster sourcedIds of the schools a coordinator serves. */
+    public Set<String> schoolIds() {
+        return strings(identity.getAttribute(ScopeClaims.SCHOOL_IDS));
+    }
+
+    public Optional<String> districtId() {
+        return strings(identity.getAttribute(ScopeClaims.DISTRICT_ID)).stream().findFirst();
+    }
+
+    /** The directory organization a provider user acts for. */
+    public Optional<UUID> organizationId() {
+        return strings(identity.getAttribute(ScopeClaims.ORGANIZATION_ID)).stream().findFirst().flatMap(CallerScope::uuid);
+    }
+
+    /** Marks this request as having been refused an object outside the caller's scope. */
+    public void denied() {
+        denied = true;
+    }
+
+    public boolean wasDenied() {
+        return denied;
+    }
+
+    private static Optional<UUID> uuid(String value) {
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    // Attributes come as a set from the token augmentor, or as a comma-separated string from test identities.
+    private static Set<String> strings(Object attribute) {
+        Set<String> values = new LinkedHashSet<>();
+        if (attribute instanceof Collection<?> collection) {
+            collection.forEach(v -> values.add(String.valueOf(v).trim()));
+        } else if (attribute != null) {
+            Arrays.stream(attribute.toString().split(",")).map(String::trim).forEach(values::add);
+        }
+        values.removeIf(String::isEmpty);
+        return Set.copyOf(values);
+    }
+}

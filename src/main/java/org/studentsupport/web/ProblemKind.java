@@ -1,0 +1,58 @@
+package org.studentsupport.web;
+
+/**
+ * Every kind of error the API returns, each with a stable RFC 9457 {@code type} URI and title.
+ * Clients switch on the type; the title never changes for a type.
+ */
+public enum ProblemKind {
+    MALFORMED_REQUEST(400, "malformed-request", "The request could not be read"),
+    VALIDATION(400, "validation", "The request has invalid fields"),
+    UNAUTHENTICATED(401, "unauthenticated", "A valid bearer token is required"),
+    FORBIDDEN(403, "forbidden", "Your role does not allow this operation"),
+    NOT_FOUND(404, "not-found", "No such resource"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "This method is not allowed on this resource"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
+    CONFLICT(409, "conflict", "The request conflicts with the current state"),
+    PRECONDITION_FAILED(412, "precondition-failed", "The resource has changed since you read it"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "This media type is not supported here"),
+    UNPROCESSABLE(422, "unprocessable", "The request breaks a business rule"),
+    PRECONDITION_REQUIRED(428, "precondition-required", "An If-Match header is required"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
+    INTERNAL(500, "internal", "Internal error"),
+    UNAVAILABLE(503, "unavailable", "The service is temporarily unavailable");
+
+    public static final String TYPE_PREFIX = "urn:student-support:problem:";
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemKind(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return TYPE_PREFIX + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The generic kind for an HTTP status that the framework produced on its own. */
+    public static ProblemKind forStatus(int status) {
+        for (ProblemKind kind : values()) {
+            if (kind.status == status && kind != VALIDATION) {
+                return kind;
+            }
+        }
+        return status >= 500 ? INTERNAL : MALFORMED_REQUEST;
+    }
+}

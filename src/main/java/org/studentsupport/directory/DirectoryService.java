@@ -1,0 +1,77 @@
+package org.studentsupport.directory;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A service a provider offers (HSDS {@code service}), with what a referral network adds: whether it
+ * takes referrals through this system and its capacity. Named to keep clear of CDI "services".
+ */
+@Entity
+@Table(name = "dir_service")
+public class DirectoryService {
+
+    public static final String ACCEPTING = "accepting";
+    public static final String WAITLIST = "waitlist";
+    public static final String FULL = "full";
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "organization_id", nullable = false)
+    public Organization organization;
+
+    @Column(nullable = false)
+    public String name;
+
+    public String description;
+
+    /** HSDS service status: active, inactive, defunct, temporarily closed. */
+    @Column(nullable = false)
+    public String status = "active";
+
+    @Column(name = "accepts_referrals", nullable = false)
+    public boolean acceptsReferrals = true;
+
+    /** accepting, waitlist or full. */
+    @Column(name = "capacity_status", nullable = false)
+    public String capacityStatus = ACCEPTING;
+
+    @Column(name = "capacity_confirmed_at")
+    public LocalDate capacityConfirmedAt;
+
+    @Version
+    public long version;
+
+    @CreationTimestamp
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @UpdateTimestamp
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "updated_by")
+    public String updatedBy;
+
+    protected DirectoryService() {
+    }
+
+    public DirectoryService(UUID id, Organization organization, String name) {
+        this.id = id;
+        this.organization = organization;
+        this.name = name;
+    }
+}

@@ -1,0 +1,78 @@
+package org.studentsupport.roster;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+import org.studentsupport.school.School;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/** A class (section) of a school in a term (OneRoster {@code classes.csv}); whole-class reviews are per class. */
+@Entity
+@Table(name = "class_section")
+public class ClassSection {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "sourced_id", nullable = false, unique = true)
+    public String sourcedId;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "school_id", nullable = false)
+    public School school;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "session_id", nullable = false)
+    public AcademicSession session;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "class_code")
+    public String classCode;
+
+    @Column(name = "course_title")
+    public String courseTitle;
+
+    /** Grade levels of the class, comma-separated (OneRoster {@code grades}). */
+    public String grades;
+
+    @ManyToMany
+    @JoinTable(name = "class_teacher", joinColumns = @JoinColumn(name = "class_id"),
+            inverseJoinColumns = @JoinColumn(name = "teacher_id"))
+    public Set<Teacher> teachers = new LinkedHashSet<>();
+
+    @Version
+    public long version;
+
+    @CreationTimestamp
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @UpdateTimestamp
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    protected ClassSection() {
+    }
+
+    public ClassSection(String sourcedId, School school, AcademicSession session, String title) {
+        this.id = UUID.randomUUID();
+        this.sourcedId = sourcedId;
+        this.school = school;
+        this.session = session;
+        this.title = title;
+    }
+}

@@ -17,8 +17,12 @@ import java.util.stream.Stream;
 /**
  * The Keycloak distribution that the build unpacks, started as a child process in development mode
  * with the committed realm imported, for a machine where no identity provider is configured.
+ *
+ * <p>Its database is a file in the distribution's data directory, emptied at every fresh start, so
+ * that a {@link #restart() restart} within one run keeps the realm and its signing keys (tokens
+ * issued before stay valid), while every run starts from the committed realm.
  */
-final class EmbeddedKeycloakServer {
+public final class EmbeddedKeycloakServer {
 
     static final String REALM = "student-support";
     static final String ADMIN_USER = "admin";
@@ -40,40 +44,81 @@ final class EmbeddedKeycloakServer {
     static Map<String, String> start(Path distributionParent, Path realmFile, Path logFile, int port) {
         Path home = findDistribution(distributionParent).toAbsolutePath();
         try {
+            deleteRecursively(home.resolve("data/h2"));
+            Files.deleteIfExists(logFile);
             Path importDir = home.resolve("data/import");
             Files.createDirectories(importDir);
             Files.copy(realmFile, importDir.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(logFile.toAbsolutePath().getParent());
 
             int httpPort = port > 0 ? port : freePort();
-            int managementPort = freePort();
-            ProcessBuilder builder = new ProcessBuilder(List.of(
-                    "bash", home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-port=" + httpPort,
-                    "--http-management-port=" + managementPort,
-                    "--http-host=127.0.0.1",
-                    "--db=dev-mem",
-                    "--import-realm",
-                    "--health-enabled=true"))
-                    .directory(home.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logFile.toAbsolutePath().toFile());
-            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
-            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            Process process = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "embedded-keycloak-stop"));
-
-            String baseUrl = "http://127.0.0.1:" + httpPort;
-            String issuer = baseUrl + "/realms/" + REALM;
-            awaitReady(process, URI.create(issuer + "/.well-known/openid-configuration"), logFile);
-            return Map.of(
-                    "quarkus.oidc.auth-server-url", issuer,
-                    "studentsupport.embedded.keycloak.url", baseUrl,
-                    "studentsupport.embedded.keycloak.pid", Long.toString(process.pid()),
-                    "studentsupport.embedded.keycloak.admin-username", ADMIN_USER,
-                    "studentsupport.embedded.keycloak.admin-password", ADMIN_PASSWORD);
+            return launch(home, httpPort, logFile);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded Keycloak server", e);
+        }
+    }
+
+    /** Stops the running embedded Keycloak (to test an outage). */
+    public static void stop() {
+        ProcessHandle.of(Long.parseLong(System.getProperty("studentsupport.embedded.keycloak.pid")))
+                .ifPresent(process -> {
+                    process.destroy();
+                    process.onExit().join();
+                });
+    }
+
+    /** Starts the embedded Keycloak again on the same port, with the realm and keys it had. */
+    public static void restart() {
+        Path home = Path.of(System.getProperty("studentsupport.embedded.keycloak.home"));
+        int port = Integer.parseInt(System.getProperty("studentsupport.embedded.keycloak.port"));
+        Path log = Path.of(System.getProperty("studentsupport.embedded.keycloak.log-file"));
+        try {
+            launch(home, port, log).forEach(System::setProperty);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not restart the embedded Keycloak server", e);
+        }
+    }
+
+    private static Map<String, String> launch(Path home, int httpPort, Path logFile) throws IOException {
+        int managementPort = freePort();
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                "bash", home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort,
+                "--http-host=127.0.0.1",
+                "--db=dev-file",
+                "--import-realm",
+                "--health-enabled=true"))
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toAbsolutePath().toFile()));
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        Process process = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "embedded-keycloak-stop"));
+
+        String baseUrl = "http://127.0.0.1:" + httpPort;
+        String issuer = baseUrl + "/realms/" + REALM;
+        awaitReady(process, URI.create(issuer + "/.well-known/openid-configuration"), logFile);
+        return Map.of(
+                "quarkus.oidc.auth-server-url", issuer,
+                "studentsupport.embedded.keycloak.url", baseUrl,
+                "studentsupport.embedded.keycloak.pid", Long.toString(process.pid()),
+                "studentsupport.embedded.keycloak.home", home.toString(),
+                "studentsupport.embedded.keycloak.port", Integer.toString(httpPort),
+                "studentsupport.embedded.keycloak.log-file", logFile.toAbsolutePath().toString(),
+                "studentsupport.embedded.keycloak.admin-username", ADMIN_USER,
+                "studentsupport.embedded.keycloak.admin-password", ADMIN_PASSWORD);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

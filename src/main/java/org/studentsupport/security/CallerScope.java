@@ -33,6 +33,40 @@ public class CallerScope {
         return identity.getRoles();
     }
 
+    /** The application roles of the caller (Keycloak adds default roles that mean nothing here). */
+    public Set<String> applicationRoles() {
+        Set<String> roles = new java.util.TreeSet<>(identity.getRoles());
+        roles.retainAll(Set.of(Roles.COORDINATOR, Roles.SUPERVISOR, Roles.PROVIDER, Roles.ADMIN));
+        return roles;
+    }
+
+    /** The caller's user name ({@code preferred_username}), or the principal's name. */
+    public String username() {
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        if (identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken token) {
+            Object name = token.getClaim("preferred_username");
+            if (name != null) {
+                return name.toString().replace("\"", "");
+            }
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    /** The client the token was issued to ({@code azp}), when known. */
+    public String client() {
+        if (!identity.isAnonymous() && identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken token) {
+            Object azp = token.getClaim("azp");
+            return azp == null ? null : azp.toString().replace("\"", "");
+        }
+        return null;
+    }
+
+    public boolean isAnonymous() {
+        return identity.isAnonymous();
+    }
+
     public boolean isCoordinator() {
         return identity.hasRole(Roles.COORDINATOR);
     }

@@ -7,6 +7,8 @@ import org.studentsupport.school.District;
 import org.studentsupport.school.DistrictRepository;
 import org.studentsupport.school.School;
 import org.studentsupport.school.SchoolRepository;
+import org.studentsupport.student.Student;
+import org.studentsupport.student.StudentRepository;
 
 import java.util.UUID;
 
@@ -16,10 +18,12 @@ public class TestFixtures {
 
     private final DistrictRepository districts;
     private final SchoolRepository schools;
+    private final StudentRepository students;
 
-    public TestFixtures(DistrictRepository districts, SchoolRepository schools) {
+    public TestFixtures(DistrictRepository districts, SchoolRepository schools, StudentRepository students) {
         this.districts = districts;
         this.schools = schools;
+        this.students = students;
     }
 
     @Transactional
@@ -28,6 +32,19 @@ public class TestFixtures {
             District district = new District(sourcedId, "District " + sourcedId);
             districts.persist(district);
             return district;
+        });
+    }
+
+    /** A student of a school (created with the school when needed), by sourcedId. */
+    @Transactional
+    public UUID student(String districtSourcedId, String schoolSourcedId, String sourcedId, String givenName, String familyName) {
+        return students.findBySourcedId(sourcedId).map(s -> s.id).orElseGet(() -> {
+            UUID schoolId = school(districtSourcedId, schoolSourcedId, "School " + schoolSourcedId);
+            Student student = new Student(sourcedId, schools.findById(schoolId), givenName, familyName);
+            student.grade = "04";
+            student.birthDate = java.time.LocalDate.of(2016, 5, 17);
+            students.persist(student);
+            return student.id;
         });
     }
 

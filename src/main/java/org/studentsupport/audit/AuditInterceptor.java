@@ -1,0 +1,79 @@
+package org.studentsupport.audit;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import org.jboss.logging.Logger;
+import org.studentsupport.security.CallerScope;
+import org.studentsupport.web.ApiException;
+import org.studentsupport.web.ProblemKind;
+
+/**
+ * Audits every call of an {@link Audited} method. The method runs in a transaction that also
+ * inserts its audit event, so a change is never committed, nor a read served, without its event;
+ * when the method fails, the event (denied or error) is written in a transaction of its own.
+ */
+@Audited
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
+public class AuditInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(AuditInterceptor.class);
+
+    private final AuditWriter writer;
+    private final AuditSettings settings;
+    private final CallerScope caller;
+
+    public AuditInterceptor(AuditWriter writer, AuditSettings settings, CallerScope caller) {
+        this.writer = writer;
+        this.settings = settings;
+        this.caller = caller;
+    }
+
+    @AroundInvoke
+    Object audit(InvocationContext ctx) throws Exception {
+        if (!settings.enabled()) {
+            return ctx.proceed();
+        }
+        Audited audited = binding(ctx);
+        String operation = ctx.getMethod().getDeclaringClass().getSimpleName() + "." + ctx.getMethod().getName();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Object result = ctx.proceed();
+                writer.write(audited.action(), "success", operation, null);
+                return result;
+            });
+        } catch (Exception failure) {
+            ApiException api = apiException(failure);
+            boolean denied = caller.wasDenied() && api != null && api.kind() == ProblemKind.NOT_FOUND;
+            Integer status = api == null ? null : api.kind().status();
+            try {
+                QuarkusTransaction.requiringNew().run(() ->
+                        writer.write(audited.action(), denied ? "denied" : "error", operation, status));
+            } catch (RuntimeException auditFailure) {
+                LOG.error("Could not write the audit event of a failed request", auditFailure);
+                failure.addSuppressed(auditFailure);
+            }
+            throw failure;
+        }
+    }
+
+    private static Audited binding(InvocationContext ctx) {
+        Audited audited = ctx.getMethod().getAnnotation(Audited.class);
+        return audited != null ? audited : ctx.getMethod().getDeclaringClass().getAnnotation(Audited.class);
+    }
+
+    private static ApiException apiException(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+}

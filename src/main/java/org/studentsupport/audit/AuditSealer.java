@@ -87,12 +87,26 @@ public class AuditSealer {
         }
         List<AuditEvent> events = em.createQuery("from AuditEvent where id in :ids order by occurredAt, id", AuditEvent.class)
                 .setParameter("ids", pending).getResultList();
-        for (AuditEvent event : events) {
+        long[] positions = new long[events.size()];
+        String[] chains = new String[events.size()];
+        for (int i = 0; i < events.size(); i++) {
             position++;
-            chain = AuditChain.next(chain, position, AuditChain.canonical(event));
-            em.createNativeQuery("INSERT INTO audit_seal (position, event_id, chain_hash) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, position).setParameter(2, event.id).setParameter(3, chain).executeUpdate();
+            chain = AuditChain.next(chain, position, AuditChain.canonical(events.get(i)));
+            positions[i] = position;
+            chains[i] = chain;
         }
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO audit_seal (position, event_id, chain_hash) VALUES (?, ?, ?)")) {
+                for (int i = 0; i < positions.length; i++) {
+                    insert.setLong(1, positions[i]);
+                    insert.setObject(2, events.get(i).id);
+                    insert.setString(3, chains[i]);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
         String signature = AuditChain.sign(settings.checkpointKey(), position, chain);
         em.createNativeQuery("INSERT INTO audit_checkpoint (position, chain_hash, signature) VALUES (?1, ?2, ?3)")
                 .setParameter(1, position).setParameter(2, chain).setParameter(3, signature).executeUpdate();

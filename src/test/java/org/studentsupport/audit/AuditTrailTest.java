@@ -192,6 +192,7 @@ class AuditTrailTest {
 
     @Test
     void noStudentNameNoteTextOrTokenReachesTheAuditTrailOrTheLog() throws Exception {
+        fixtures.school("dst-riverton", "sch-elm", "Elm Street Elementary School");
         UUID elmStudent = fixtures.student("dst-riverton", "sch-elm", "stu-audit-pii", "Zebulon", "Quixotic");
         String token = Keycloak.token("coord.elm");
         List<ExtLogRecord> records = new CopyOnWriteArrayList<>();

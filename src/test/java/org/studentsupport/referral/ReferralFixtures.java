@@ -128,6 +128,11 @@ public class ReferralFixtures {
     }
 
     @Transactional
+    public void addFamilyMember(UUID referralId, UUID contactId) {
+        em().find(Referral.class, referralId).familyContactIds.add(contactId);
+    }
+
+    @Transactional
     public List<String> history(UUID referralId) {
         return em().createQuery("select t from ReferralTransition t where t.referral.id = :r order by t.at, t.id", ReferralTransition.class)
                 .setParameter("r", referralId).getResultList().stream().map(t -> t.toStatus.code() + ":" + t.actorSide).toList();

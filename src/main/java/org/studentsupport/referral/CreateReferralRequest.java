@@ -22,7 +22,7 @@ public record CreateReferralRequest(
         @Size(max = 10) @Schema(description = "Family contacts of the student included in the referral", maxItems = 10)
         Set<@NotNull UUID> familyContactIds,
         @NotEmpty @Size(max = 20) @Schema(description = "Need codes (as the reviews code them)", maxItems = 20)
-        List<@NotNull @Pattern(regexp = NEED_CODE, message = "must be a need code: lower-case letters, digits, '.' and '-', at most 50") String> reasonCodes,
+        List<@NotNull @Size(max = 50) @Pattern(regexp = NEED_CODE, message = "must be a need code: lower-case letters, digits, '.' and '-', at most 50") String> reasonCodes,
         @Size(max = 2000) @Schema(description = "Why, in words (seen inside the school only)") String reasonText,
         @NotNull @Pattern(regexp = "routine|soon|urgent") @Schema(enumeration = {"routine", "soon", "urgent"}, maxLength = 10) String urgency,
         @NotBlank @Size(max = 40) @Schema(description = "The purpose of the disclosure (see the form lookup)") String purpose,

@@ -11,7 +11,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.studentsupport.consent.Consent;
 import org.studentsupport.directory.DirectoryService;
-import org.studentsupport.directory.Organization;
 import org.studentsupport.disclosure.Disclosure;
 import org.studentsupport.student.StudentContact;
 
@@ -49,29 +48,28 @@ public class ReferralDemoData {
 
     void onStart(@Observes @Priority(40) StartupEvent event) {
         if (enabled) {
-            seed();
+            seed("dst-riverton", MENTORING, COUNSELING);
         }
     }
 
+    /** Seeds the district's demo referrals; returns how many referrals it made (0 when skipped). */
     @Transactional
-    void seed() {
+    int seed(String district, UUID mentoringId, UUID counselingId) {
         EntityManager em = Panache.getEntityManager();
-        if (em.createQuery("select count(r) from Referral r where r.author = :a", Long.class).setParameter("a", AUTHOR)
-                .getSingleResult() > 0) {
+        if (em.createQuery("select count(r) from Referral r where r.author = :a and r.student.school.district.sourcedId = :d",
+                Long.class).setParameter("a", AUTHOR).setParameter("d", district).getSingleResult() > 0) {
             LOG.info("Demo referrals already present; nothing to seed");
-            return;
+            return 0;
         }
         List<StudentContact> signers = em.createQuery("select sc from StudentContact sc where sc.maySignConsent = true "
-                        + "and sc.student.school.district.sourcedId = 'dst-riverton' order by sc.student.sourcedId, sc.contact.sourcedId",
-                StudentContact.class).setMaxResults(500).getResultList();
-        Organization mentoring = em.find(Organization.class, MENTORING);
-        Organization counseling = em.find(Organization.class, COUNSELING);
-        DirectoryService mentoringService = mentoring == null ? null : firstService(em, MENTORING);
-        DirectoryService counselingService = counseling == null ? null : firstService(em, COUNSELING);
+                        + "and sc.student.school.district.sourcedId = :d order by sc.student.sourcedId, sc.contact.sourcedId",
+                StudentContact.class).setParameter("d", district).setMaxResults(500).getResultList();
+        DirectoryService mentoringService = firstService(em, mentoringId);
+        DirectoryService counselingService = firstService(em, counselingId);
         if (signers.size() < 6 || mentoringService == null || counselingService == null) {
             LOG.infof("Skipping demo referrals: need demo students with a family contact who may sign (found %d) and services of "
                     + "the two demo providers (found %s, %s)", signers.size(), mentoringService != null, counselingService != null);
-            return;
+            return 0;
         }
         // one signer per student, picked in a fixed order by a seeded random
         List<StudentContact> picked = new ArrayList<>();
@@ -154,6 +152,7 @@ public class ReferralDemoData {
         walk(em, emergency, new ReferralStatus[] {ReferralStatus.REQUESTED}, today.minusDays(1));
         made++;
         LOG.infof("Seeded %d demo consents (one revoked) and %d demo referrals", consents.size(), made);
+        return made;
     }
 
     private Referral referral(EntityManager em, Consent consent, DirectoryService service, String purpose, List<String> shared) {

@@ -94,7 +94,7 @@ public class ReferralResource {
     @RolesAllowed(Roles.COORDINATOR)
     @Audited(action = AuditAction.DISCLOSE, object = "referral")
     @Operation(operationId = "sendReferral", summary = "Send a draft to the provider (draft → requested)",
-            description = "Discloses student data. Needs a consent signed, in force, not revoked, naming the provider (or a class "
+            description = "Send application/json: {} or {\"note\": ...} (an empty JSON body also works). Discloses student data. Needs a consent signed, in force, not revoked, naming the provider (or a class "
                     + "including it), the purpose and every shared data category — or the health-or-safety emergency exception; "
                     + "otherwise 422 naming each gap. Writes the disclosure record in the same transaction. Requires If-Match.")
     public RestResponse<ReferralView> send(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,

@@ -204,6 +204,14 @@ class ReferralWorkflowTest {
     }
 
     @Test
+    void sendingNeedsNoNote() {
+        UUID referral = createDraft(student, draft(service, consent, SHARED));
+        given().contentType(ContentType.JSON).header("If-Match", etag(referral)).post("/api/v1/referrals/" + referral + "/send").then().statusCode(200)
+                .body("status", equalTo("requested"));
+        assertEquals(1, fixtures.disclosures(referral));
+    }
+
+    @Test
     void onlyARejectedReferralCanBeRerouted() {
         UUID referral = requested();
         given().contentType(ContentType.JSON).header("If-Match", etag(referral)).body(Map.of("serviceId", otherService.toString()))

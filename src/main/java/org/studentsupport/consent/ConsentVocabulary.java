@@ -1,0 +1,60 @@
+package org.studentsupport.consent;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fixed vocabularies a consent is written in: the categories of records it lets the school
+ * disclose, the purposes, and the classes of parties it may name instead of one organization.
+ * Referrals use the same codes, so that the consent gate compares like with like.
+ */
+public final class ConsentVocabulary {
+
+    /** Data categories and what each covers, in words a parent understands. */
+    public static final Map<String, String> DATA_CATEGORIES = ordered(
+            "identity", "the student's name, age and school",
+            "contact", "how to reach the family: names, phone, email, preferred language",
+            "demographics", "grade and language",
+            "review-needs", "the needs noted in the student's support review",
+            "plan", "the student's support plan and goals",
+            "attendance", "attendance records",
+            "grades", "grades and academic progress",
+            "health", "health information held by the school",
+            "discipline", "discipline records");
+
+    /** Purposes a consent may name and a referral may state. */
+    public static final Map<String, String> PURPOSES = ordered(
+            "mentoring", "mentoring",
+            "tutoring", "tutoring and academic support",
+            "counseling", "counseling and mental-health services",
+            "health-services", "health services and screening",
+            "family-support", "family assistance and basic needs",
+            "enrichment", "after-school, summer, sports and arts programs",
+            "crisis-intervention", "crisis and violence intervention");
+
+    /** Classes of parties a consent may name instead of one organization. */
+    public static final Map<String, String> RECIPIENT_CLASSES = ordered(
+            "community-providers", "any community provider organization in the district's provider directory");
+
+    public static final String CODE_PATTERN = "^[a-z][a-z-]{0,39}$";
+
+    private ConsentVocabulary() {
+    }
+
+    public static List<String> unknownCategories(List<String> codes) {
+        return codes.stream().filter(c -> !DATA_CATEGORIES.containsKey(c)).toList();
+    }
+
+    public static List<String> unknownPurposes(List<String> codes) {
+        return codes.stream().filter(c -> !PURPOSES.containsKey(c)).toList();
+    }
+
+    private static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+}

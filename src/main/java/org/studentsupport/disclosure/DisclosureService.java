@@ -1,0 +1,54 @@
+package org.studentsupport.disclosure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.studentsupport.audit.AuditTrail;
+import org.studentsupport.student.Student;
+import org.studentsupport.student.StudentScope;
+import org.studentsupport.web.Page;
+import org.studentsupport.web.PageParams;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The record of disclosures: entries are added in the transaction that discloses, and read back per
+ * student. There is no way to change or remove an entry, here or in the database.
+ */
+@ApplicationScoped
+public class DisclosureService {
+
+    private final DisclosureRepository disclosures;
+    private final StudentScope studentScope;
+    private final AuditTrail audit;
+
+    public DisclosureService(DisclosureRepository disclosures, StudentScope studentScope, AuditTrail audit) {
+        this.disclosures = disclosures;
+        this.studentScope = studentScope;
+        this.audit = audit;
+    }
+
+    /** Adds an entry; must run inside the transaction that makes the disclosure. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Disclosure record(Disclosure entry) {
+        disclosures.persist(entry);
+        return entry;
+    }
+
+    @Transactional
+    public DisclosureReport report(UUID studentId, PageParams page) {
+        Student student = studentScope.require(studentId);
+        audit.object("disclosure-record", student.id).student(student.id);
+        long total = disclosures.count("studentId", student.id);
+        List<DisclosureView> items = disclosures.find("studentId = ?1 order by disclosedAt desc, id", student.id)
+                .page(page.page - 1, page.size).list().stream().map(DisclosureView::from).toList();
+        return new DisclosureReport(student.id, student.givenName + " " + student.familyName, student.school.name,
+                Instant.now(), DisclosureReport.EXPLANATION, Page.of(items, page, total));
+    }
+
+    @Transactional
+    public long countForReferral(UUID referralId) {
+        return disclosures.count("referralId", referralId);
+    }
+}

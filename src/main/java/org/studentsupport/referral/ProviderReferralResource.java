@@ -1,0 +1,54 @@
+package org.studentsupport.referral;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.studentsupport.audit.AuditAction;
+import org.studentsupport.audit.Audited;
+import org.studentsupport.security.Roles;
+import org.studentsupport.web.ETags;
+import org.studentsupport.web.Page;
+import org.studentsupport.web.PageParams;
+
+import java.util.UUID;
+
+/** The provider's queue: only referrals sent to the caller's organization, with the minimum necessary. */
+@Path("/api/v1/provider/referrals")
+@Tag(name = "Provider queue")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProviderReferralResource {
+
+    private final ReferralService service;
+
+    public ProviderReferralResource(ReferralService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed(Roles.PROVIDER)
+    @Audited(action = AuditAction.READ, object = "referral")
+    @Operation(operationId = "listProviderReferrals", summary = "Referrals sent to your organization",
+            description = "Open ones first, by follow-up due date. Move them with POST /api/v1/referrals/{id}/transitions.")
+    public Page<ProviderReferralView> list(@BeanParam @Valid PageParams page) {
+        return service.providerQueue(page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.PROVIDER)
+    @Audited(action = AuditAction.READ, object = "referral")
+    @Operation(operationId = "getProviderReferral", summary = "One referral sent to your organization",
+            description = "404 for any referral not sent to your organization.")
+    public RestResponse<ProviderReferralView> get(@PathParam("id") UUID id) {
+        Versioned<ProviderReferralView> found = service.providerGet(id);
+        return RestResponse.ResponseBuilder.ok(found.body()).tag(ETags.of(found.version())).build();
+    }
+}

@@ -1,0 +1,217 @@
+package org.studentsupport.referral;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.studentsupport.consent.Consent;
+import org.studentsupport.directory.DirectoryService;
+import org.studentsupport.disclosure.Disclosure;
+import org.studentsupport.student.StudentContact;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Demo consents and referrals for the run command: referrals in every status, some overdue, a revoked
+ * consent flagging an open referral, and one emergency disclosure. Runs after the roster and directory
+ * demos; skips (and says so) when their students or the two demo providers are missing, and when its
+ * own data is already there. Deterministic: a seeded random picks the students.
+ */
+@ApplicationScoped
+public class ReferralDemoData {
+
+    static final UUID MENTORING = UUID.fromString("3f1c2a9e-5b7d-4e21-9a4c-1d2e3f4a5b01");
+    static final UUID COUNSELING = UUID.fromString("3f1c2a9e-5b7d-4e21-9a4c-1d2e3f4a5b02");
+    static final String AUTHOR = "demo-seed";
+
+    private static final Logger LOG = Logger.getLogger(ReferralDemoData.class);
+
+    private final boolean enabled;
+    private final ReferralSettings settings;
+
+    public ReferralDemoData(@ConfigProperty(name = "studentsupport.demo.enabled", defaultValue = "false") boolean enabled,
+                            ReferralSettings settings) {
+        this.enabled = enabled;
+        this.settings = settings;
+    }
+
+    void onStart(@Observes @Priority(40) StartupEvent event) {
+        if (enabled) {
+            seed("dst-riverton", MENTORING, COUNSELING);
+        }
+    }
+
+    /** Seeds the district's demo referrals; returns how many referrals it made (0 when skipped). */
+    @Transactional
+    int seed(String district, UUID mentoringId, UUID counselingId) {
+        EntityManager em = Panache.getEntityManager();
+        if (em.createQuery("select count(r) from Referral r where r.author = :a and r.student.school.district.sourcedId = :d",
+                Long.class).setParameter("a", AUTHOR).setParameter("d", district).getSingleResult() > 0) {
+            LOG.info("Demo referrals already present; nothing to seed");
+            return 0;
+        }
+        List<StudentContact> signers = em.createQuery("select sc from StudentContact sc where sc.maySignConsent = true "
+                        + "and sc.student.school.district.sourcedId = :d order by sc.student.sourcedId, sc.contact.sourcedId",
+                StudentContact.class).setParameter("d", district).setMaxResults(500).getResultList();
+        DirectoryService mentoringService = firstService(em, mentoringId);
+        DirectoryService counselingService = firstService(em, counselingId);
+        if (signers.size() < 6 || mentoringService == null || counselingService == null) {
+            LOG.infof("Skipping demo referrals: need demo students with a family contact who may sign (found %d) and services of "
+                    + "the two demo providers (found %s, %s)", signers.size(), mentoringService != null, counselingService != null);
+            return 0;
+        }
+        // one signer per student, picked in a fixed order by a seeded random
+        List<StudentContact> picked = new ArrayList<>();
+        List<UUID> seen = new ArrayList<>();
+        for (StudentContact sc : signers) {
+            if (!seen.contains(sc.student.id)) {
+                seen.add(sc.student.id);
+                picked.add(sc);
+            }
+        }
+        java.util.Collections.shuffle(picked, new Random(40));
+        LocalDate today = LocalDate.now();
+        List<String> shared = List.of("identity", "demographics", "contact", "review-needs");
+        int n = 0;
+        ReferralStatus[][] walks = {
+                {},
+                {ReferralStatus.REQUESTED},
+                {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED},
+                {ReferralStatus.REQUESTED, ReferralStatus.REJECTED},
+                {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS},
+                {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED, ReferralStatus.ON_HOLD},
+                {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.COMPLETED},
+                {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED, ReferralStatus.FAILED},
+                {ReferralStatus.REQUESTED, ReferralStatus.CANCELLED},
+                {ReferralStatus.ENTERED_IN_ERROR},
+                {ReferralStatus.REQUESTED},
+                {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED},
+        };
+        List<Consent> consents = new ArrayList<>();
+        for (StudentContact sc : picked.subList(0, Math.min(6, picked.size()))) {
+            Consent consent = new Consent(sc.student);
+            consent.signerContact = sc.contact;
+            consent.signedOn = today.minusDays(40);
+            consent.method = n % 2 == 0 ? Consent.PAPER : Consent.ELECTRONIC;
+            consent.paperScanReference = n % 2 == 0 ? "scan/consents/demo-" + n + ".pdf" : null;
+            consent.electronicSignerIdentity = n % 2 == 0 ? null : "family portal account, verified by SMS code";
+            consent.dataCategories = shared;
+            consent.purposes = List.of("mentoring", "counseling", "family-support");
+            consent.purposeText = "connecting the student and family with community support services";
+            consent.recipientClass = "community-providers";
+            consent.expiresOn = today.plusMonths(10);
+            consent.createdBy = AUTHOR;
+            em.persist(consent);
+            consents.add(consent);
+            n++;
+        }
+        int made = 0;
+        for (int i = 0; i < walks.length; i++) {
+            Consent consent = consents.get(i % consents.size());
+            boolean toCounseling = i % 2 == 1;
+            Referral referral = referral(em, consent, toCounseling ? counselingService : mentoringService,
+                    toCounseling ? "counseling" : "mentoring", shared);
+            walk(em, referral, walks[i], today.minusDays(30 - i));
+            // a few are past their follow-up date
+            if (i == 1 || i == 2 || i == 10) {
+                referral.followUpDue = today.minusDays(2 + i % 3);
+            }
+            made++;
+        }
+        // a revoked consent: its open referral is flagged
+        Consent revoked = consents.get(consents.size() - 1);
+        Referral relying = referral(em, revoked, mentoringService, "mentoring", shared);
+        walk(em, relying, new ReferralStatus[] {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED}, today.minusDays(12));
+        revoked.revoke(today.minusDays(1), AUTHOR, "Parent asked by phone to stop sharing");
+        relying.consentRevoked = true;
+        made++;
+        // one emergency disclosure
+        Referral emergency = new Referral(picked.get(picked.size() > 6 ? 6 : 0).student, counselingService, AUTHOR);
+        emergency.purpose = "crisis-intervention";
+        emergency.reasonCodes = List.of("health.mental");
+        emergency.urgency = "urgent";
+        emergency.sharedCategories = List.of("identity", "contact");
+        emergency.sharedNotes = "Urgent same-day assessment requested";
+        emergency.internalNotes = "Disclosed under the health-or-safety emergency exception after the student's statement";
+        emergency.emergency = true;
+        emergency.emergencyThreat = "Student stated a specific plan to harm themself today";
+        emergency.emergencyPartiesInformed = "parent by phone; school nurse; district crisis team";
+        emergency.followUpDue = today;
+        em.persist(emergency);
+        walk(em, emergency, new ReferralStatus[] {ReferralStatus.REQUESTED}, today.minusDays(1));
+        made++;
+        LOG.infof("Seeded %d demo consents (one revoked) and %d demo referrals", consents.size(), made);
+        return made;
+    }
+
+    private Referral referral(EntityManager em, Consent consent, DirectoryService service, String purpose, List<String> shared) {
+        Referral referral = new Referral(consent.student, service, AUTHOR);
+        referral.purpose = purpose;
+        referral.reasonCodes = List.of(purpose.equals("counseling") ? "sel.anxiety" : "sel.peer-relations");
+        referral.reasonText = "Raised at the fall whole-class review";
+        referral.urgency = "routine";
+        referral.sharedCategories = shared;
+        referral.internalNotes = "Internal: discussed with the teacher";
+        referral.sharedNotes = "Family prefers calls after 5 pm";
+        referral.consent = consent;
+        referral.familyContactIds.add(consent.signerContact.id);
+        em.persist(referral);
+        return referral;
+    }
+
+    /** Walks the referral through the moves (each by a side allowed to make it), recording each and its disclosure. */
+    private void walk(EntityManager em, Referral referral, ReferralStatus[] moves, LocalDate start) {
+        Instant at = start.atTime(9, 0).atZone(java.time.ZoneId.systemDefault()).toInstant();
+        LocalDate day = start;
+        for (ReferralStatus target : moves) {
+            ActorSide side = referral.status.canMove(ActorSide.SCHOOL, target) ? ActorSide.SCHOOL : ActorSide.PROVIDER;
+            String actor = side == ActorSide.SCHOOL ? "coord.elm" : "provider.demo";
+            String code = switch (target) {
+                case REJECTED -> "no-capacity";
+                case FAILED -> "unable-to-contact";
+                case COMPLETED -> "goals-met";
+                default -> null;
+            };
+            String text = switch (target) {
+                case ON_HOLD -> "waitlisted for the spring group";
+                case CANCELLED -> "family moved out of the district";
+                default -> null;
+            };
+            em.persist(referral.moveTo(target, side, actor, at, code, text, target == ReferralStatus.IN_PROGRESS ? day : null, null));
+            if (target == ReferralStatus.REQUESTED) {
+                Disclosure entry = new Disclosure(referral.student.id, referral.id, referral.organizationId, referral.service.organization.name);
+                entry.legitimateInterest = referral.purpose;
+                entry.dataCategories = referral.sharedCategories;
+                entry.basis = referral.emergency ? Disclosure.EMERGENCY : Disclosure.CONSENT;
+                entry.consentId = referral.emergency ? null : referral.consent.id;
+                entry.threat = referral.emergencyThreat;
+                entry.partiesInformed = referral.emergencyPartiesInformed;
+                entry.disclosedAt = at;
+                entry.official = actor;
+                em.persist(entry);
+            }
+            referral.followUpDue = FollowUp.due(target, day, settings);
+            at = at.plus(2, ChronoUnit.DAYS);
+            day = day.plusDays(2);
+        }
+        if (moves.length == 0) {
+            referral.followUpDue = FollowUp.due(ReferralStatus.DRAFT, day, settings);
+        }
+    }
+
+    private static DirectoryService firstService(EntityManager em, UUID organizationId) {
+        return em.createQuery("select s from DirectoryService s where s.organization.id = :o order by s.name, s.id", DirectoryService.class)
+                .setParameter("o", organizationId).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
+    }
+}

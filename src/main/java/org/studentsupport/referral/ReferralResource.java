@@ -1,0 +1,150 @@
+package org.studentsupport.referral;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.studentsupport.audit.AuditAction;
+import org.studentsupport.audit.Audited;
+import org.studentsupport.security.Roles;
+import org.studentsupport.web.ETags;
+import org.studentsupport.web.Page;
+import org.studentsupport.web.PageParams;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/referrals")
+@Tag(name = "Referrals")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReferralResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    static final String IDEMPOTENCY_KEY = "^[A-Za-z0-9._:-]{1,100}$";
+
+    private final ReferralService service;
+
+    public ReferralResource(ReferralService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
+    @Audited(action = AuditAction.READ, object = "referral")
+    @Operation(operationId = "listReferrals", summary = "Follow through: the referrals of your schools",
+            description = "By default the open ones, overdue first, then by follow-up due date; or every referral in one status.")
+    public Page<ReferralListItem> list(
+            @QueryParam("status") @Pattern(regexp = TransitionRequest.STATUSES)
+            @Parameter(description = "Only referrals in this status", schema = @Schema(maxLength = 20,
+                    enumeration = {"draft", "requested", "accepted", "rejected", "in-progress", "on-hold", "completed", "failed",
+                            "cancelled", "entered-in-error"})) String status,
+            @QueryParam("studentId") @Parameter(description = "Only this student's referrals") UUID studentId,
+            @BeanParam @Valid PageParams page) {
+        return service.list(status, studentId, page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
+    @Audited(action = AuditAction.READ, object = "referral")
+    @Operation(operationId = "getReferral", summary = "Get a referral with its history")
+    public RestResponse<ReferralView> get(@PathParam("id") UUID id) {
+        Versioned<ReferralView> found = service.get(id);
+        return RestResponse.ResponseBuilder.ok(found.body()).tag(ETags.of(found.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @RolesAllowed(Roles.COORDINATOR)
+    @Audited(action = AuditAction.UPDATE, object = "referral")
+    @Operation(operationId = "updateReferralDraft", summary = "Change a draft (JSON merge patch)",
+            description = "RFC 7396: members present replace the draft's, null clears an optional member, absent members stay. "
+                    + "The merged draft is validated as a whole (errors by JSON pointer). Only drafts; requires If-Match.")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = CreateReferralRequest.class)))
+    public RestResponse<ReferralView> patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+        Versioned<ReferralView> updated = service.patchDraft(id, ifMatch, patch);
+        return RestResponse.ResponseBuilder.ok(updated.body()).tag(ETags.of(updated.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/send")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Audited(action = AuditAction.DISCLOSE, object = "referral")
+    @Operation(operationId = "sendReferral", summary = "Send a draft to the provider (draft → requested)",
+            description = "Send application/json: {} or {\"note\": ...} (an empty JSON body also works). Discloses student data. Needs a consent signed, in force, not revoked, naming the provider (or a class "
+                    + "including it), the purpose and every shared data category — or the health-or-safety emergency exception; "
+                    + "otherwise 422 naming each gap. Writes the disclosure record in the same transaction. Requires If-Match.")
+    public RestResponse<ReferralView> send(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                           @Valid SendReferralRequest request) {
+        Versioned<ReferralView> sent = service.send(id, ifMatch, request == null ? null : request.note());
+        return RestResponse.ResponseBuilder.ok(sent.body()).tag(ETags.of(sent.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COORDINATOR, Roles.PROVIDER})
+    @Audited(action = AuditAction.TRANSITION, object = "referral")
+    @Operation(operationId = "transitionReferral", summary = "Move a referral to another status",
+            description = "Coordinators move for the school, providers for their organization, each only the moves the workflow "
+                    + "gives them; otherwise 409 naming the current status and the allowed ones. Requires If-Match (412 when "
+                    + "someone moved it first). Returns the referral as the caller sees it (Referral or ProviderReferral).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The moved referral",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {ReferralView.class, ProviderReferralView.class})))
+    public RestResponse<Object> transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                           @NotNull @Valid TransitionRequest request) {
+        Versioned<Object> moved = service.transition(id, ifMatch, request);
+        return RestResponse.ResponseBuilder.ok(moved.body()).tag(ETags.of(moved.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/reroute")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Audited(action = AuditAction.CREATE, object = "referral")
+    @Operation(operationId = "rerouteReferral", summary = "Re-route a rejected referral to another service",
+            description = "Creates a new draft to the other service, copying the rejected referral's content, linked both ways "
+                    + "(reroutedFromId / reroutedToId). Send it as any draft. Requires If-Match of the rejected referral.")
+    public RestResponse<ReferralView> reroute(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                              @NotNull @Valid RerouteRequest request, @Context UriInfo uri) {
+        Versioned<ReferralView> created = service.reroute(id, ifMatch, request);
+        URI location = uri.getBaseUriBuilder().path("api/v1/referrals").path(created.body().id().toString()).build();
+        return RestResponse.ResponseBuilder.<ReferralView>created(location).entity(created.body())
+                .tag(ETags.of(created.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/fhir")
+    @Produces({"application/fhir+json", MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR, Roles.PROVIDER})
+    @Audited(action = AuditAction.READ, object = "referral")
+    @Operation(operationId = "getReferralAsFhir", summary = "A referral as a FHIR R4 Task and ServiceRequest",
+            description = "A collection Bundle; Task.status is the referral's status. Providers get only what their queue shows.")
+    public FhirReferral fhir(@PathParam("id") UUID id) {
+        return service.fhir(id);
+    }
+}

@@ -1,0 +1,176 @@
+package org.studentsupport.referral;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.studentsupport.consent.Consent;
+import org.studentsupport.directory.DirectoryService;
+import org.studentsupport.directory.Organization;
+import org.studentsupport.school.School;
+import org.studentsupport.student.FamilyContact;
+import org.studentsupport.student.Student;
+import org.studentsupport.student.StudentContact;
+import org.studentsupport.support.TestFixtures;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Students, contacts, providers and consents for the referral tests, written straight to the database. */
+@ApplicationScoped
+public class ReferralFixtures {
+
+    private final TestFixtures fixtures;
+
+    public ReferralFixtures(TestFixtures fixtures) {
+        this.fixtures = fixtures;
+    }
+
+    public UUID school(String district, String school) {
+        return fixtures.school(district, school, "School " + school);
+    }
+
+    @Transactional
+    public UUID student(UUID schoolId, String givenName, String familyName, LocalDate birthDate) {
+        Student student = new Student("stu-" + UUID.randomUUID(), em().find(School.class, schoolId), givenName, familyName);
+        student.birthDate = birthDate;
+        student.grade = "07";
+        student.preferredLanguage = "es";
+        em().persist(student);
+        return student.id;
+    }
+
+    @Transactional
+    public UUID contact(UUID studentId, String givenName, String familyName, String relationship, boolean maySign) {
+        FamilyContact contact = new FamilyContact("fam-" + UUID.randomUUID(), givenName, familyName);
+        contact.phone = "+1 413 555 0100";
+        contact.email = givenName.toLowerCase() + "@example.org";
+        contact.preferredLanguage = "es";
+        em().persist(contact);
+        em().persist(new StudentContact(em().find(Student.class, studentId), contact, relationship, maySign));
+        return contact.id;
+    }
+
+    @Transactional
+    public UUID organization(String name) {
+        Organization organization = new Organization(UUID.randomUUID(), name);
+        em().persist(organization);
+        return organization.id;
+    }
+
+    /** An organization with a known id (provider tests name it in their identity), created once. */
+    @Transactional
+    public UUID organization(UUID id, String name) {
+        if (em().find(Organization.class, id) == null) {
+            em().persist(new Organization(id, name));
+        }
+        return id;
+    }
+
+    @Transactional
+    public UUID service(UUID organizationId, String name) {
+        DirectoryService service = new DirectoryService(UUID.randomUUID(), em().find(Organization.class, organizationId), name);
+        em().persist(service);
+        return service.id;
+    }
+
+    /** A consent signed by the contact, naming one organization (or every community provider when null). */
+    @Transactional
+    public UUID consent(UUID studentId, UUID signerContactId, UUID organizationId, List<String> purposes, List<String> categories,
+                        LocalDate signedOn, LocalDate expiresOn, LocalDate revokedOn) {
+        Consent consent = new Consent(em().find(Student.class, studentId));
+        consent.signerContact = em().find(FamilyContact.class, signerContactId);
+        consent.signedOn = signedOn;
+        consent.method = Consent.PAPER;
+        consent.paperScanReference = "scan-" + UUID.randomUUID();
+        consent.dataCategories = categories;
+        consent.purposes = purposes;
+        consent.recipientOrganizationId = organizationId;
+        consent.recipientClass = organizationId == null ? "community-providers" : null;
+        consent.expiresOn = expiresOn;
+        consent.createdBy = "fixture";
+        if (revokedOn != null) {
+            consent.revoke(revokedOn, "fixture", null);
+        }
+        em().persist(consent);
+        return consent.id;
+    }
+
+    /**
+     * A referral walked through the given moves as the workflow allows (the first move to requested by
+     * the school, the rest by the side allowed to make them), without the HTTP layer.
+     */
+    @Transactional
+    public UUID referral(UUID studentId, UUID serviceId, UUID consentId, List<String> shared, ReferralStatus... moves) {
+        Referral referral = new Referral(em().find(Student.class, studentId), em().find(DirectoryService.class, serviceId), "fixture");
+        referral.purpose = "mentoring";
+        referral.reasonCodes = List.of("sel.anxiety");
+        referral.sharedCategories = shared;
+        referral.internalNotes = "INTERNAL: not for the provider";
+        referral.sharedNotes = "Shared: likes drawing";
+        referral.consent = consentId == null ? null : em().find(Consent.class, consentId);
+        em().persist(referral);
+        java.time.Instant at = java.time.Instant.now();
+        for (ReferralStatus target : moves) {
+            ActorSide side = referral.status.canMove(ActorSide.SCHOOL, target) ? ActorSide.SCHOOL : ActorSide.PROVIDER;
+            String code = switch (target) {
+                case REJECTED -> "no-capacity";
+                case FAILED -> "family-declined";
+                case COMPLETED -> "goals-met";
+                default -> null;
+            };
+            String text = target == ReferralStatus.ON_HOLD || target == ReferralStatus.CANCELLED ? "fixture reason" : null;
+            em().persist(referral.moveTo(target, side, "fixture", at = at.plusMillis(1), code, text,
+                    target == ReferralStatus.IN_PROGRESS ? LocalDate.now() : null, null));
+        }
+        return referral.id;
+    }
+
+    @Transactional
+    public void addFamilyMember(UUID referralId, UUID contactId) {
+        em().find(Referral.class, referralId).familyContactIds.add(contactId);
+    }
+
+    @Transactional
+    public List<String> history(UUID referralId) {
+        return em().createQuery("select t from ReferralTransition t where t.referral.id = :r order by t.at, t.id", ReferralTransition.class)
+                .setParameter("r", referralId).getResultList().stream().map(t -> t.toStatus.code() + ":" + t.actorSide).toList();
+    }
+
+    @Transactional
+    public long disclosures(UUID referralId) {
+        return em().createQuery("select count(d) from Disclosure d where d.referralId = :r", Long.class)
+                .setParameter("r", referralId).getSingleResult();
+    }
+
+    @Transactional
+    public long transitions(UUID referralId) {
+        return em().createQuery("select count(t) from ReferralTransition t where t.referral.id = :r", Long.class)
+                .setParameter("r", referralId).getSingleResult();
+    }
+
+    @Transactional
+    public long referralsOf(UUID studentId) {
+        return em().createQuery("select count(r) from Referral r where r.student.id = :s", Long.class)
+                .setParameter("s", studentId).getSingleResult();
+    }
+
+    /** Tries to change a disclosure entry as the application's database role would. */
+    @Transactional
+    public void tamperWithDisclosure(UUID referralId) {
+        em().createNativeQuery("update disclosure set party_name = 'someone else' where referral_id = ?1")
+                .setParameter(1, referralId).executeUpdate();
+    }
+
+    /** Moves a referral's follow-up date into the past, as time would. */
+    @Transactional
+    public void followUpDue(UUID referralId, LocalDate due) {
+        em().createQuery("update Referral r set r.followUpDue = :d where r.id = :r")
+                .setParameter("d", due).setParameter("r", referralId).executeUpdate();
+    }
+
+    private static EntityManager em() {
+        return Panache.getEntityManager();
+    }
+}

@@ -48,6 +48,12 @@ public class HsdsStore {
         return value != null && value.isNumber() && Math.abs(value.asDouble()) <= column.limit();
     }
 
+    /** Coordinates go to their columns only as a usable pair: both given, both in range. */
+    static boolean coordinatesFit(HsdsRecord record) {
+        return record.table.columns().stream().filter(c -> c.kind() == 'C')
+                .allMatch(c -> fits(c, record.fields.get(c.name())));
+    }
+
     /** Inserts the record or replaces the one with its id; an unchanged record is left as it is. */
     public void upsert(HsdsRecord record, String subject) {
         HsdsTable table = record.table;
@@ -63,6 +69,7 @@ public class HsdsStore {
             types.add(Types.OTHER);
         }
         ObjectNode extra = record.fields.deepCopy();
+        boolean located = coordinatesFit(record);
         for (HsdsTable.Column column : table.columns()) {
             JsonNode value = record.fields.get(column.name());
             columns.add(column.name());
@@ -78,7 +85,7 @@ public class HsdsStore {
                     extra.remove(column.name());
                 }
                 default -> {
-                    boolean fits = fits(column, value);
+                    boolean fits = located;
                     values.add(fits ? value.asDouble() : null);
                     types.add(Types.DOUBLE);
                     if (fits) {

@@ -178,6 +178,16 @@ public class HsdsStore {
         return count[0];
     }
 
+    public void execute(String sql, List<Object> params) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(connection, statement, params);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Directory update failed", e);
+        }
+    }
+
     public void refreshSearch(Collection<UUID> serviceIds) {
         if (serviceIds.isEmpty()) {
             return;

@@ -231,11 +231,17 @@ public class DirectoryUpkeep {
             boolean same = previous instanceof java.math.BigDecimal p && replacement instanceof java.math.BigDecimal r
                     ? p.compareTo(r) == 0 : Objects.equals(previous, replacement);
             if (!same) {
-                fields.add(new String[]{field, previous == null ? "" : previous.toString(),
-                        replacement == null ? "" : replacement.toString()});
+                fields.add(new String[]{field, text(previous), text(replacement)});
                 return replacement;
             }
             return previous;
+        }
+
+        private static String text(Object value) {
+            if (value instanceof java.math.BigDecimal number) {
+                return number.stripTrailingZeros().toPlainString();
+            }
+            return value == null ? "" : value.toString();
         }
 
         boolean isEmpty() {

@@ -17,9 +17,37 @@ import java.util.UUID;
 public class DirectoryFixtures {
 
     private final AgroalDataSource dataSource;
+    private final DirectoryImport imports;
 
-    public DirectoryFixtures(AgroalDataSource dataSource) {
+    public DirectoryFixtures(AgroalDataSource dataSource, DirectoryImport imports) {
         this.dataSource = dataSource;
+        this.imports = imports;
+    }
+
+    /** Imports HSDS JSON as an administrator would (idempotent by id). */
+    public void importJson(String json) {
+        try {
+            imports.importJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), "test-fixture");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void setCapacity(UUID service, String capacity) {
+        execute("UPDATE dir_service SET capacity_status = '" + capacity.replace("'", "") + "' WHERE id = '" + service + "'");
+    }
+
+    public void placeSchool(UUID school, double latitude, double longitude) {
+        execute("UPDATE school SET latitude = " + latitude + ", longitude = " + longitude + " WHERE id = '" + school + "'");
+    }
+
+    /** A student of the school who turned {@code age} yesterday. */
+    public UUID student(UUID school, String sourcedId, int age) {
+        UUID id = UUID.nameUUIDFromBytes(sourcedId.getBytes());
+        java.time.LocalDate born = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusYears(age).minusDays(1);
+        execute("INSERT INTO student (id, sourced_id, school_id, given_name, family_name, birth_date) VALUES ('" + id + "', '"
+                + sourcedId.replace("'", "") + "', '" + school + "', 'Test', 'Student', DATE '" + born + "') ON CONFLICT DO NOTHING");
+        return id;
     }
 
     /** Rows in every directory table together: "nothing was written" means this did not change. */

@@ -110,6 +110,10 @@ public class DirectoryFixtures {
         }
     }
 
+    public long count(String sql) {
+        return number(sql);
+    }
+
     private long number(String sql) {
         return Long.parseLong(strings(sql).get(0));
     }

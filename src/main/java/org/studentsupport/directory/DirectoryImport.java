@@ -93,10 +93,19 @@ public class DirectoryImport {
         }
     }
 
-    public record Report(int records, List<TableCount> tables, List<String> warnings) {
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DirectoryImportReport", description = "What an import wrote")
+    public record Report(
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(minimum = "0", maximum = "100000") int records,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(maxItems = 21) List<TableCount> tables,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(maxItems = 100000,
+                    description = "Records kept as published but not fully usable, such as coordinates out of range")
+            List<@jakarta.validation.constraints.Size(max = 500) String> warnings) {
     }
 
-    public record TableCount(String table, int records) {
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DirectoryImportTableCount")
+    public record TableCount(
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(maxLength = 50, description = "The HSDS table") String table,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(minimum = "0", maximum = "100000") int records) {
     }
 
     // ---- JSON ------------------------------------------------------------------------------

@@ -202,12 +202,12 @@ class DirectorySearchBenchmark {
                 "INSERT INTO dir_attribute (id, link_id, taxonomy_term_id) SELECT"
                         + " ('00000000-0000-4000-800' || (5 + k) || '-' || lpad(i::text, 12, '0'))::uuid,"
                         + " ('00000000-0000-4000-8002-' || lpad(i::text, 12, '0'))::uuid,"
-                        + " ('00000000-0000-4000-8000-0000001be' || lpad((1 + (i + k * 17) % 40)::text, 3, '0'))::uuid"
+                        + " ('00000000-0000-4000-8000-0000001be' || lpad((1 + floor(random() * 40))::int::text, 3, '0'))::uuid"
                         + " FROM generate_series(1, " + SERVICES + ") i, generate_series(0, 1) k ON CONFLICT DO NOTHING",
                 "INSERT INTO dir_language (id, service_id, code) SELECT"
                         + " ('00000000-0000-4000-81' || k || '0-' || lpad(i::text, 12, '0'))::uuid,"
                         + " ('00000000-0000-4000-8002-' || lpad(i::text, 12, '0'))::uuid,"
-                        + " (ARRAY['en','es','pt','vi','ht','zh','ar','so','ru','fr'])[1 + (i * (k + 3)) % 10]"
+                        + " (ARRAY['en','es','pt','vi','ht','zh','ar','so','ru','fr'])[1 + floor(random() * 10)::int]"
                         + " FROM generate_series(1, " + SERVICES + ") i, generate_series(0, 2) k WHERE k = 0 OR (i + k) % 3 = 0 ON CONFLICT DO NOTHING",
                 "INSERT INTO dir_cost_option (id, service_id, amount) SELECT ('00000000-0000-4000-8009-' || lpad(i::text, 12, '0'))::uuid,"
                         + " ('00000000-0000-4000-8002-' || lpad(i::text, 12, '0'))::uuid, 25 FROM generate_series(1, " + SERVICES + ") i"

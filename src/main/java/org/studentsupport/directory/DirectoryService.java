@@ -52,6 +52,19 @@ public class DirectoryService {
     @Column(name = "capacity_confirmed_at")
     public LocalDate capacityConfirmedAt;
 
+    @Column(name = "alternate_name")
+    public String alternateName;
+
+    @Column(name = "eligibility_description")
+    public String eligibilityDescription;
+
+    /** HSDS eligibility: the youngest and oldest age served, in years. */
+    @Column(name = "minimum_age")
+    public java.math.BigDecimal minimumAge;
+
+    @Column(name = "maximum_age")
+    public java.math.BigDecimal maximumAge;
+
     @Version
     public long version;
 

@@ -22,6 +22,9 @@ public class Organization {
     @Column(nullable = false)
     public String name;
 
+    @Column(name = "alternate_name")
+    public String alternateName;
+
     public String description;
     public String email;
     public String website;

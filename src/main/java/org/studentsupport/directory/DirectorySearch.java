@@ -1,0 +1,285 @@
+package org.studentsupport.directory;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.studentsupport.audit.AuditTrail;
+import org.studentsupport.school.School;
+import org.studentsupport.school.SchoolRepository;
+import org.studentsupport.school.SchoolScope;
+import org.studentsupport.student.StudentScope;
+import org.studentsupport.web.ApiException;
+import org.studentsupport.web.Page;
+import org.studentsupport.web.PageParams;
+import org.studentsupport.web.Problem;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Referral search over the directory, in PostgreSQL alone: full text on a weighted tsvector (GIN
+ * index, ranked with ts_rank), taxonomy terms, languages, age eligibility, distance by haversine
+ * after a bounding-box prefilter on indexed coordinates, cost, weekday and capacity. Only active
+ * services are found.
+ */
+@ApplicationScoped
+public class DirectorySearch {
+
+    /** Great-circle distance in km from location {@code l} to a point given by two SQL expressions. */
+    static final String HAVERSINE_KM = "(2 * 6371.0088 * asin(sqrt(power(sin(radians(l.latitude - %1$s) / 2), 2)"
+            + " + cos(radians(%1$s)) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - %2$s) / 2), 2))))";
+    private static final double KM_PER_DEGREE = 111.195;
+
+    private final HsdsStore store;
+    private final SchoolScope schoolScope;
+    private final SchoolRepository schools;
+    private final StudentScope students;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public DirectorySearch(HsdsStore store, SchoolScope schoolScope, SchoolRepository schools, StudentScope students,
+                           AuditTrail audit) {
+        this.store = store;
+        this.schoolScope = schoolScope;
+        this.schools = schools;
+        this.students = students;
+        this.audit = audit;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** A search resolved to plain values: what the SQL needs. */
+    public record Criteria(String text, List<UUID> termIds, List<String> languages, Integer age, Double lat, Double lon,
+                           double radiusKm, boolean free, DirectorySearchParams.Weekday openOn, boolean accepting,
+                           DirectorySearchParams.Sort sort) {
+    }
+
+    @Transactional
+    public Page<DirectorySearchResult> search(DirectorySearchParams params, PageParams page) {
+        return run(resolve(params), page);
+    }
+
+    Criteria resolve(DirectorySearchParams p) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if ((p.lat == null) != (p.lon == null)) {
+            violations.add(Problem.Violation.atParameter(p.lat == null ? "lat" : "lon", "give lat and lon together"));
+        }
+        if (p.schoolId != null && p.lat != null) {
+            violations.add(Problem.Violation.atParameter("schoolId", "give a school or a point (lat/lon), not both"));
+        }
+        if (p.age != null && p.studentId != null) {
+            violations.add(Problem.Violation.atParameter("studentId", "give an age or a student, not both"));
+        }
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
+        Double lat = p.lat;
+        Double lon = p.lon;
+        if (p.schoolId != null) {
+            schoolScope.require(p.schoolId, "School " + p.schoolId);
+            School school = schools.findById(p.schoolId);
+            if (school.latitude == null || school.longitude == null) {
+                throw ApiException.unprocessable("School " + p.schoolId + " has no coordinates; set its location first", List.of());
+            }
+            lat = school.latitude;
+            lon = school.longitude;
+        }
+        Integer age = p.age;
+        if (p.studentId != null) {
+            audit.object("directory-search", null).student(p.studentId);
+            age = students.require(p.studentId).ageOn(LocalDate.now(clock));
+            if (age == null) {
+                throw ApiException.unprocessable("Student " + p.studentId + " has no birth date; give an age instead", List.of());
+            }
+        }
+        DirectorySearchParams.Sort sort = p.sort;
+        if (sort == DirectorySearchParams.Sort.distance && lat == null) {
+            throw ApiException.invalid(List.of(Problem.Violation.atParameter("sort", "sorting by distance needs schoolId or lat/lon")));
+        }
+        String text = p.q == null || p.q.isBlank() ? null : p.q.strip();
+        if (sort == null) {
+            sort = text != null ? DirectorySearchParams.Sort.relevance
+                    : lat != null ? DirectorySearchParams.Sort.distance : DirectorySearchParams.Sort.name;
+        }
+        List<String> languages = p.languages == null ? List.of()
+                : p.languages.stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
+        return new Criteria(text, terms(p.terms), languages, age, lat, lon, p.radiusKm, p.free, p.openOn, p.accepting, sort);
+    }
+
+    /** Term ids or codes to ids; an unknown term is a 400, not an empty result. */
+    private List<UUID> terms(List<String> requested) {
+        if (requested == null || requested.isEmpty()) {
+            return List.of();
+        }
+        Map<String, UUID> found = new LinkedHashMap<>();
+        store.query("SELECT id::text, code FROM dir_taxonomy_term WHERE id::text = ANY(?) OR code = ANY(?)",
+                List.of(requested, requested), rs -> {
+                    found.put(rs.getString(1), UUID.fromString(rs.getString(1)));
+                    if (rs.getString(2) != null) {
+                        found.put(rs.getString(2), UUID.fromString(rs.getString(1)));
+                    }
+                });
+        List<UUID> ids = new ArrayList<>();
+        List<Problem.Violation> unknown = new ArrayList<>();
+        for (String term : requested) {
+            UUID id = found.get(term);
+            if (id == null) {
+                unknown.add(Problem.Violation.atParameter("term", "unknown taxonomy term: " + abbreviate(term)));
+            } else if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ApiException.invalid(unknown);
+        }
+        return ids;
+    }
+
+    /** The SQL of a search and its parameters; also what the benchmark runs directly. */
+    public record Query(String sql, List<Object> params) {
+    }
+
+    public Query sql(Criteria c, PageParams page) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        boolean near = c.lat() != null;
+        List<String> ctes = new ArrayList<>();
+        if (c.text() != null) {
+            ctes.add("query AS (SELECT websearch_to_tsquery('english', ?) AS q)");
+            params.add(c.text());
+        }
+        if (near) {
+            double dLat = c.radiusKm() / KM_PER_DEGREE;
+            double dLon = c.radiusKm() / (KM_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(c.lat()))));
+            ctes.add("near AS (SELECT sal.service_id, min(" + HAVERSINE_KM.formatted("?", "?") + ") AS km"
+                    + " FROM dir_location l JOIN dir_service_at_location sal ON sal.location_id = l.id"
+                    + " WHERE l.latitude BETWEEN ? AND ? AND l.longitude BETWEEN ? AND ? GROUP BY sal.service_id)");
+            params.addAll(List.of(c.lat(), c.lat(), c.lon(), c.lat() - dLat, c.lat() + dLat, c.lon() - dLon, c.lon() + dLon));
+        }
+        if (!ctes.isEmpty()) {
+            sql.append("WITH ").append(String.join(", ", ctes)).append(' ');
+        }
+        sql.append("SELECT s.id, s.name, o.id, o.name, left(s.description, 300), s.status, s.accepts_referrals,")
+                .append(" s.capacity_status, s.capacity_confirmed_at, s.minimum_age, s.maximum_age,")
+                .append(c.text() != null ? " ts_rank(s.search_vector, query.q)," : " NULL::real,")
+                .append(near ? " near.km," : " NULL::float8,");
+        if (c.languages().isEmpty()) {
+            sql.append(" NULL::text[],");
+        } else {
+            sql.append(" ARRAY(SELECT DISTINCT lower(g.code) FROM dir_language g WHERE g.service_id = s.id AND lower(g.code) = ANY(?) ORDER BY 1),");
+            params.add(c.languages());
+        }
+        if (c.termIds().isEmpty() && c.text() == null) {
+            sql.append(" NULL::text[],");
+        } else {
+            sql.append(" ARRAY(SELECT t.name FROM dir_attribute a JOIN dir_taxonomy_term t ON t.id = a.taxonomy_term_id")
+                    .append(" WHERE a.link_id = s.id AND (");
+            List<String> or = new ArrayList<>();
+            if (!c.termIds().isEmpty()) {
+                or.add("t.id = ANY(?)");
+                params.add(c.termIds());
+            }
+            if (c.text() != null) {
+                or.add("to_tsvector('english', t.name) @@ query.q");
+            }
+            sql.append(String.join(" OR ", or)).append(") ORDER BY t.name, t.id),");
+        }
+        sql.append(" count(*) OVER () FROM dir_service s JOIN dir_organization o ON o.id = s.organization_id");
+        if (near) {
+            sql.append(" JOIN near ON near.service_id = s.id");
+        }
+        if (c.text() != null) {
+            sql.append(" CROSS JOIN query");
+        }
+        sql.append(" WHERE s.status = 'active'");
+        if (near) {
+            sql.append(" AND near.km <= ?");
+            params.add(c.radiusKm());
+        }
+        if (c.text() != null) {
+            sql.append(" AND s.search_vector @@ query.q");
+        }
+        for (UUID term : c.termIds()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM dir_attribute a WHERE a.link_id = s.id AND a.taxonomy_term_id = ?)");
+            params.add(term);
+        }
+        if (!c.languages().isEmpty()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM dir_language g WHERE g.service_id = s.id AND lower(g.code) = ANY(?))");
+            params.add(c.languages());
+        }
+        if (c.age() != null) {
+            sql.append(" AND (s.minimum_age IS NULL OR s.minimum_age <= ?) AND (s.maximum_age IS NULL OR s.maximum_age >= ?)");
+            params.add(c.age());
+            params.add(c.age());
+        }
+        if (c.free()) {
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM dir_cost_option co WHERE co.service_id = s.id AND co.amount > 0)");
+        }
+        if (c.openOn() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM dir_schedule h WHERE (h.service_id = s.id OR h.service_at_location_id IN")
+                    .append(" (SELECT x.id FROM dir_service_at_location x WHERE x.service_id = s.id))")
+                    .append(" AND h.byday ~ ?)");
+            params.add("(^|,)\\s*([+-]?\\d+)?" + c.openOn().name() + "\\s*(,|$)");
+        }
+        if (c.accepting()) {
+            sql.append(" AND s.accepts_referrals AND s.capacity_status = 'accepting'");
+        }
+        sql.append(switch (c.sort()) {
+            case relevance -> c.text() != null ? " ORDER BY 12 DESC, 13 ASC NULLS LAST, s.name, s.id" : " ORDER BY s.name, s.id";
+            case distance -> " ORDER BY 13 ASC, s.name, s.id";
+            case name -> " ORDER BY s.name, s.id";
+        });
+        sql.append(" LIMIT ? OFFSET ?");
+        params.add(page.size);
+        params.add(page.offset());
+        return new Query(sql.toString(), params);
+    }
+
+    Page<DirectorySearchResult> run(Criteria c, PageParams page) {
+        Query query = sql(c, page);
+        List<DirectorySearchResult> results = new ArrayList<>();
+        long[] total = {0};
+        store.query(query.sql(), query.params(), rs -> {
+            Double rank = rs.getObject(12) == null ? null : round(rs.getDouble(12), 4);
+            Double km = rs.getObject(13) == null ? null : round(rs.getDouble(13), 2);
+            List<String> languages = strings(rs.getArray(14));
+            List<String> terms = strings(rs.getArray(15));
+            total[0] = rs.getLong(16);
+            Date confirmed = rs.getDate(9);
+            results.add(new DirectorySearchResult((UUID) rs.getObject(1), rs.getString(2), (UUID) rs.getObject(3),
+                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8),
+                    confirmed == null ? null : confirmed.toLocalDate(), decimal(rs.getBigDecimal(10)), decimal(rs.getBigDecimal(11)),
+                    new DirectorySearchResult.Match(rank, km, languages, terms, rs.getString(8), c.age())));
+        });
+        if (results.isEmpty() && page.page > 1) {
+            total[0] = store.count("SELECT count(*) FROM (" + query.sql().replaceFirst(" LIMIT \\? OFFSET \\?$", "") + ") x",
+                    query.params().subList(0, query.params().size() - 2));
+        }
+        return Page.of(results, page, total[0]);
+    }
+
+    private static List<String> strings(Array array) throws java.sql.SQLException {
+        return array == null ? null : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Double decimal(BigDecimal value) {
+        return value == null ? null : value.doubleValue();
+    }
+
+    private static double round(double value, int digits) {
+        double scale = Math.pow(10, digits);
+        return Math.round(value * scale) / scale;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+}

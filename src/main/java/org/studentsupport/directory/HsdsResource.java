@@ -1,0 +1,156 @@
+package org.studentsupport.directory;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.studentsupport.security.Roles;
+import org.studentsupport.web.ApiException;
+import org.studentsupport.web.ProblemKind;
+
+import java.util.UUID;
+
+/**
+ * The directory as an Open Referral HSDS 3.0 API, under its own base path. Its contract is the
+ * HSDS one (announced at {@code /hsds/}), so it is left out of this service's own contract.
+ * Readable by any signed-in user with a role, or by anyone when the district makes it public
+ * ({@code studentsupport.directory.hsds-public}); hence {@code @PermitAll} plus {@link #checkAccess()}.
+ */
+@Path("/hsds")
+@Produces(MediaType.APPLICATION_JSON)
+public class HsdsResource {
+
+    private final HsdsApi api;
+    private final DirectorySettings settings;
+    private final SecurityIdentity identity;
+
+    public HsdsResource(HsdsApi api, DirectorySettings settings, SecurityIdentity identity) {
+        this.api = api;
+        this.settings = settings;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/")
+    @PermitAll
+    @Operation(hidden = true, operationId = "hsdsRoot", summary = "HSDS version, profile and contract")
+    public ObjectNode root() {
+        checkAccess();
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("version", "3.0");
+        json.put("profile", settings.hsdsProfile());
+        json.put("openapi_url", settings.hsdsOpenapiUrl());
+        return json;
+    }
+
+    @GET
+    @Path("/services")
+    @PermitAll
+    @Operation(hidden = true, operationId = "hsdsListServices", summary = "HSDS services")
+    public HsdsPage<ObjectNode> services(@BeanParam @Valid HsdsQuery query) {
+        checkAccess();
+        return api.services(query);
+    }
+
+    @GET
+    @Path("/services/{id}")
+    @PermitAll
+    @Operation(hidden = true, operationId = "hsdsGetService", summary = "HSDS full service")
+    public ObjectNode service(@PathParam("id") UUID id) {
+        checkAccess();
+        return api.service(id);
+    }
+
+    @GET
+    @Path("/organizations")
+    @PermitAll
+    @Operation(hidden = true, operationId = "hsdsListOrganizations", summary = "HSDS organizations")
+    public HsdsPage<ObjectNode> organizations(@BeanParam @Valid HsdsQuery query) {
+        checkAccess();
+        return api.organizations(query);
+    }
+
+    @GET
+    @Path("/organizations/{id}")
+    @PermitAll
+    @Operation(hidden = true, operationId = "hsdsGetOrganization", summary = "HSDS full organization")
+    public ObjectNode organization(@PathParam("id") UUID id) {
+        checkAccess();
+        return api.organization(id);
+    }
+
+    @GET
+    @Path("/taxonomies")
+    @PermitAll
+    @Operation(hidden = true, operationId = "hsdsListTaxonomies", summary = "HSDS taxonomies")
+    public HsdsPage<ObjectNode> taxonomies(@BeanParam @Valid HsdsQuery query) {
+        checkAccess();
+        return api.taxonomies(query);
+    }
+
+    @GET
+    @Path("/taxonomies/{id}")
+    @PermitAll
+    @Operation(hidden = true, operationId = "hsdsGetTaxonomy", summary = "HSDS taxonomy")
+    public ObjectNode taxonomy(@PathParam("id") UUID id) {
+        checkAccess();
+        return api.taxonomy(id);
+    }
+
+    @GET
+    @Path("/taxonomy_terms")
+    @PermitAll
+    @Operation(hidden = true, operationId = "hsdsListTaxonomyTerms", summary = "HSDS taxonomy terms")
+    public HsdsPage<ObjectNode> taxonomyTerms(@BeanParam @Valid HsdsQuery query) {
+        checkAccess();
+        return api.taxonomyTerms(query);
+    }
+
+    @GET
+    @Path("/taxonomy_terms/{id}")
+    @PermitAll
+    @Operation(hidden = true, operationId = "hsdsGetTaxonomyTerm", summary = "HSDS taxonomy term")
+    public ObjectNode taxonomyTerm(@PathParam("id") UUID id) {
+        checkAccess();
+        return api.taxonomyTerm(id);
+    }
+
+    @GET
+    @Path("/service_at_locations")
+    @PermitAll
+    @Operation(hidden = true, operationId = "hsdsListServiceAtLocations", summary = "HSDS services at locations")
+    public HsdsPage<ObjectNode> serviceAtLocations(@BeanParam @Valid HsdsQuery query) {
+        checkAccess();
+        return api.serviceAtLocations(query);
+    }
+
+    @GET
+    @Path("/service_at_locations/{id}")
+    @PermitAll
+    @Operation(hidden = true, operationId = "hsdsGetServiceAtLocation", summary = "HSDS full service at location")
+    public ObjectNode serviceAtLocation(@PathParam("id") UUID id) {
+        checkAccess();
+        return api.serviceAtLocation(id);
+    }
+
+    private void checkAccess() {
+        if (settings.hsdsPublic()) {
+            return;
+        }
+        if (identity.isAnonymous()) {
+            throw new ApiException(ProblemKind.UNAUTHENTICATED, "Sign in to read the directory");
+        }
+        if (!(identity.hasRole(Roles.COORDINATOR) || identity.hasRole(Roles.SUPERVISOR)
+                || identity.hasRole(Roles.PROVIDER) || identity.hasRole(Roles.ADMIN))) {
+            throw new ApiException(ProblemKind.FORBIDDEN, "Your role does not allow reading the directory");
+        }
+    }
+}

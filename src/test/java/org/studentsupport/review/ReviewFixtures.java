@@ -192,4 +192,16 @@ public class ReviewFixtures {
         return em.createQuery("select r.status from ClassReview r where r.classId = :c", String.class)
                 .setParameter("c", classId).getResultStream().findFirst().orElse(null);
     }
+
+    /** A code that exists but is retired. */
+    @Transactional
+    public void retire(ReviewDomain domain, String code) {
+        List<ReviewCode> found = em.createQuery("from ReviewCode c where c.domain = :d and c.code = :c", ReviewCode.class)
+                .setParameter("d", domain.code()).setParameter("c", code).getResultList();
+        ReviewCode reviewCode = found.isEmpty() ? new ReviewCode(domain, code, "Retired " + code) : found.get(0);
+        reviewCode.active = false;
+        if (found.isEmpty()) {
+            em.persist(reviewCode);
+        }
+    }
 }

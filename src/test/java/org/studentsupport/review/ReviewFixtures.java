@@ -204,4 +204,21 @@ public class ReviewFixtures {
             em.persist(reviewCode);
         }
     }
+
+    /** A service of the provider directory, with its organization. */
+    @Transactional
+    public UUID directoryService(String name) {
+        org.studentsupport.directory.Organization org = new org.studentsupport.directory.Organization(UUID.randomUUID(), "Org of " + name);
+        em.persist(org);
+        org.studentsupport.directory.DirectoryService service =
+                new org.studentsupport.directory.DirectoryService(UUID.randomUUID(), org, name);
+        em.persist(service);
+        return service.id;
+    }
+
+    @Transactional
+    public long individualReviews(UUID studentId) {
+        return em.createQuery("select count(r) from IndividualReview r where r.studentId = :s", Long.class)
+                .setParameter("s", studentId).getSingleResult();
+    }
 }

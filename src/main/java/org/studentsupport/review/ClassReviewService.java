@@ -91,15 +91,20 @@ public class ClassReviewService {
         }
         List<ReviewEntryInput> entries = request.entries();
         List<ClassReviewDomain> domains = new ArrayList<>();
+        List<ReviewEntryView> views = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             ClassReviewEntry entry = entry(review.id, entries.get(i), i, null);
             em.persist(entry);
-            domains.addAll(domainsOf(entry.id, entries.get(i)));
+            List<ClassReviewDomain> own = domainsOf(entry.id, entries.get(i));
+            domains.addAll(own);
+            views.add(ReviewEntryView.from(entry, own));
         }
+        // entries first, then domains: each kind goes to the database in JDBC batches
         domains.forEach(em::persist);
         reviews.flush();
         audit.object("class-review", review.id).students(entries.stream().map(ReviewEntryInput::studentId).toList());
-        return versioned(review, created);
+        // the view is built from what was just written, in the order sent; no need to read it back
+        return new VersionedReview(ClassReviewView.from(review, views), review.version, created);
     }
 
     @Transactional

@@ -90,18 +90,17 @@ public class ClassReviewService {
             reviews.deleteEntries(review.id);
         }
         List<ReviewEntryInput> entries = request.entries();
+        List<ClassReviewEntry> rows = new ArrayList<>();
         List<ClassReviewDomain> domains = new ArrayList<>();
         List<ReviewEntryView> views = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             ClassReviewEntry entry = entry(review.id, entries.get(i), i, null);
-            em.persist(entry);
+            rows.add(entry);
             List<ClassReviewDomain> own = domainsOf(entry.id, entries.get(i));
             domains.addAll(own);
             views.add(ReviewEntryView.from(entry, own));
         }
-        // entries first, then domains: each kind goes to the database in JDBC batches
-        domains.forEach(em::persist);
-        reviews.flush();
+        reviews.insertAll(rows, domains);
         audit.object("class-review", review.id).students(entries.stream().map(ReviewEntryInput::studentId).toList());
         // the view is built from what was just written, in the order sent; no need to read it back
         return new VersionedReview(ClassReviewView.from(review, views), review.version, created);

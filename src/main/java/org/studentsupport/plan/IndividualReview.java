@@ -1,0 +1,110 @@
+package org.studentsupport.plan;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.studentsupport.web.ApiException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An individual student review and the plan that comes out of it: the team, the concerns, goals
+ * and planned supports. Open until the coordinator closes it; a student has at most one open plan.
+ */
+@Entity
+@Table(name = "individual_review")
+public class IndividualReview {
+
+    public static final String OPEN = "open";
+    public static final String CLOSED = "closed";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "student_id", nullable = false)
+    public UUID studentId;
+
+    @Column(nullable = false)
+    public String status = OPEN;
+
+    @Column(nullable = false)
+    public String concerns;
+
+    @Column(name = "opened_by", nullable = false)
+    public String openedBy;
+
+    @Column(name = "opened_at", nullable = false)
+    public Instant openedAt;
+
+    @Column(name = "closed_by")
+    public String closedBy;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "closing_note")
+    public String closingNote;
+
+    @OneToMany(mappedBy = "review", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<TeamMember> team = new ArrayList<>();
+
+    @OneToMany(mappedBy = "review", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<Goal> goals = new ArrayList<>();
+
+    @OneToMany(mappedBy = "review", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<PlannedSupport> supports = new ArrayList<>();
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    /** Set on every change of the plan or its parts, so that the version (and the ETag) moves too. */
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    protected IndividualReview() {
+    }
+
+    public IndividualReview(UUID studentId, String concerns, String openedBy) {
+        this.id = UUID.randomUUID();
+        this.studentId = studentId;
+        this.concerns = concerns;
+        this.openedBy = openedBy;
+        this.openedAt = Instant.now();
+        this.createdAt = openedAt;
+        this.updatedAt = openedAt;
+    }
+
+    public boolean isOpen() {
+        return OPEN.equals(status);
+    }
+
+    /** Every change goes through here: a closed plan is read-only. */
+    public void changed() {
+        if (!isOpen()) {
+            throw ApiException.conflict("The individual review is closed");
+        }
+        updatedAt = Instant.now();
+    }
+
+    public void close(String by, String note) {
+        changed();
+        status = CLOSED;
+        closedBy = by;
+        closedAt = updatedAt;
+        closingNote = note;
+    }
+}

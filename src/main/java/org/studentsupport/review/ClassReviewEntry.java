@@ -1,0 +1,58 @@
+package org.studentsupport.review;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.util.UUID;
+
+/**
+ * One student in one whole-class review. An amendment does not change an entry: it retires it
+ * ({@code current = false}, {@code supersededBy}) and adds the amended one, so the history stays readable.
+ */
+@Entity
+@Table(name = "class_review_entry")
+public class ClassReviewEntry {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "review_id", nullable = false)
+    public UUID reviewId;
+
+    @Column(name = "student_id", nullable = false)
+    public UUID studentId;
+
+    /** A code of the tier scale; null only in a draft. */
+    public String tier;
+
+    public String interests;
+
+    @Column(name = "needs_individual_review", nullable = false)
+    public boolean needsIndividualReview;
+
+    @Column(nullable = false)
+    public int position;
+
+    @Column(nullable = false)
+    public boolean current = true;
+
+    /** The amendment that wrote this entry; null for the entries of the draft. */
+    @Column(name = "amendment_id")
+    public UUID amendmentId;
+
+    /** The amendment that replaced this entry; null while it is current. */
+    @Column(name = "superseded_by")
+    public UUID supersededBy;
+
+    protected ClassReviewEntry() {
+    }
+
+    public ClassReviewEntry(UUID reviewId, UUID studentId, int position) {
+        this.id = UUID.randomUUID();
+        this.reviewId = reviewId;
+        this.studentId = studentId;
+        this.position = position;
+    }
+}

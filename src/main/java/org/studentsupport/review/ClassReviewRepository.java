@@ -1,0 +1,133 @@
+package org.studentsupport.review;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Whole-class reviews with their entries, domains and amendments. */
+@ApplicationScoped
+public class ClassReviewRepository implements PanacheRepositoryBase<ClassReview, UUID> {
+
+    public Optional<ClassReview> findFor(UUID classId, UUID periodId) {
+        return find("classId = ?1 and period.id = ?2", classId, periodId).firstResultOptional();
+    }
+
+    /** The current entries of a review in saved order, each with its domains. */
+    public Map<ClassReviewEntry, List<ClassReviewDomain>> currentEntries(UUID reviewId) {
+        List<ClassReviewEntry> entries = em().createQuery(
+                        "from ClassReviewEntry e where e.reviewId = :r and e.current = true order by e.position, e.id",
+                        ClassReviewEntry.class)
+                .setParameter("r", reviewId).getResultList();
+        return withDomains(entries);
+    }
+
+    public Map<ClassReviewEntry, List<ClassReviewDomain>> withDomains(List<ClassReviewEntry> entries) {
+        Map<ClassReviewEntry, List<ClassReviewDomain>> result = new LinkedHashMap<>();
+        Map<UUID, ClassReviewEntry> byId = new LinkedHashMap<>();
+        for (ClassReviewEntry entry : entries) {
+            result.put(entry, new java.util.ArrayList<>());
+            byId.put(entry.id, entry);
+        }
+        if (!byId.isEmpty()) {
+            em().createQuery("from ClassReviewDomain d where d.entryId in :ids", ClassReviewDomain.class)
+                    .setParameter("ids", byId.keySet()).getResultList()
+                    .forEach(d -> result.get(byId.get(d.entryId)).add(d));
+        }
+        return result;
+    }
+
+    /**
+     * Writes a whole class's entries and domains as two JDBC batches, bypassing the persistence
+     * context: a draft save writes ~150 rows that nothing in the request reads back as entities.
+     */
+    public void insertAll(List<ClassReviewEntry> entries, List<ClassReviewDomain> domains) {
+        em().flush();
+        em().unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO class_review_entry (id, review_id, student_id, tier, interests, needs_individual_review, "
+                            + "position, current, amendment_id, superseded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
+                for (ClassReviewEntry e : entries) {
+                    insert.setObject(1, e.id);
+                    insert.setObject(2, e.reviewId);
+                    insert.setObject(3, e.studentId);
+                    insert.setString(4, e.tier);
+                    insert.setString(5, e.interests);
+                    insert.setBoolean(6, e.needsIndividualReview);
+                    insert.setInt(7, e.position);
+                    insert.setBoolean(8, e.current);
+                    insert.setObject(9, e.amendmentId);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO class_review_domain (id, entry_id, domain, strengths, needs, note) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (ClassReviewDomain d : domains) {
+                    insert.setObject(1, d.id);
+                    insert.setObject(2, d.entryId);
+                    insert.setString(3, d.domain);
+                    insert.setString(4, d.strengths);
+                    insert.setString(5, d.needs);
+                    insert.setString(6, d.note);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /** Removes every entry of a draft (its domains go with them). */
+    public void deleteEntries(UUID reviewId) {
+        em().createQuery("delete from ClassReviewDomain d where d.entryId in "
+                        + "(select e.id from ClassReviewEntry e where e.reviewId = :r)")
+                .setParameter("r", reviewId).executeUpdate();
+        em().createQuery("delete from ClassReviewEntry e where e.reviewId = :r").setParameter("r", reviewId).executeUpdate();
+    }
+
+    /** Retires the current entries of some students, recording the amendment that replaces them. */
+    public void supersede(UUID reviewId, Collection<UUID> studentIds, UUID amendmentId) {
+        em().createQuery("update ClassReviewEntry e set e.current = false, e.supersededBy = :a "
+                        + "where e.reviewId = :r and e.current = true and e.studentId in :s")
+                .setParameter("a", amendmentId).setParameter("r", reviewId).setParameter("s", studentIds).executeUpdate();
+    }
+
+    /** Students enrolled in a class on a date. */
+    public Set<UUID> enrolledOn(UUID classId, LocalDate day) {
+        List<UUID> ids = em().createQuery("select e.student.id from Enrollment e where e.classSection.id = :c "
+                        + "and (e.beginDate is null or e.beginDate <= :d) and (e.endDate is null or e.endDate >= :d)", UUID.class)
+                .setParameter("c", classId).setParameter("d", day).getResultList();
+        return new HashSet<>(ids);
+    }
+
+    public List<ClassReviewAmendment> amendments(UUID reviewId, int offset, int size) {
+        return em().createQuery("from ClassReviewAmendment a where a.reviewId = :r order by a.amendedAt, a.id",
+                        ClassReviewAmendment.class)
+                .setParameter("r", reviewId).setFirstResult(offset).setMaxResults(size).getResultList();
+    }
+
+    public long countAmendments(UUID reviewId) {
+        return em().createQuery("select count(a) from ClassReviewAmendment a where a.reviewId = :r", Long.class)
+                .setParameter("r", reviewId).getSingleResult();
+    }
+
+    /** The entries an amendment wrote and the ones it replaced. */
+    public List<ClassReviewEntry> entriesOfAmendment(UUID amendmentId) {
+        return em().createQuery("from ClassReviewEntry e where e.amendmentId = :a or e.supersededBy = :a "
+                        + "order by e.position, e.id", ClassReviewEntry.class)
+                .setParameter("a", amendmentId).getResultList();
+    }
+
+    private EntityManager em() {
+        return getEntityManager();
+    }
+}

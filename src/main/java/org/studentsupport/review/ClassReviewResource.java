@@ -1,0 +1,106 @@
+package org.studentsupport.review;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.studentsupport.audit.AuditAction;
+import org.studentsupport.audit.Audited;
+import org.studentsupport.security.Roles;
+import org.studentsupport.web.ETags;
+import org.studentsupport.web.Page;
+import org.studentsupport.web.PageParams;
+
+import java.util.UUID;
+
+@Path("/api/v1/classes/{classId}/reviews/{periodId}")
+@Tag(name = "Reviews")
+@Produces(MediaType.APPLICATION_JSON)
+public class ClassReviewResource {
+
+    private final ClassReviewService service;
+
+    public ClassReviewResource(ClassReviewService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
+    @Audited(action = AuditAction.READ, object = "class-review")
+    @Operation(operationId = "getClassReview", summary = "Get the whole-class review of a class in a period",
+            description = "404 when the class has not been reviewed in the period, or is outside your schools.")
+    public RestResponse<ClassReviewView> get(@PathParam("classId") UUID classId, @PathParam("periodId") UUID periodId) {
+        return respond(service.get(classId, periodId));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Audited(action = AuditAction.UPDATE, object = "class-review")
+    @Operation(operationId = "saveClassReview", summary = "Save the whole class as a draft",
+            description = "One request holds every entry; it replaces the previous draft entirely and atomically. "
+                    + "The first save creates the draft (201); later saves need If-Match with its ETag (428 without, 412 when stale). "
+                    + "A student not enrolled on the review date, an unknown tier or code: 422 naming the field by JSON pointer; nothing is written. "
+                    + "A finalized review is changed only by amendments (409).")
+    public RestResponse<ClassReviewView> save(@PathParam("classId") UUID classId, @PathParam("periodId") UUID periodId,
+                                              @HeaderParam("If-Match") String ifMatch,
+                                              @NotNull @Valid SaveClassReviewRequest request) {
+        VersionedReview review = service.save(classId, periodId, ifMatch, request);
+        return review.created()
+                ? RestResponse.ResponseBuilder.<ClassReviewView>create(RestResponse.Status.CREATED).entity(review.view())
+                        .tag(ETags.of(review.version())).build()
+                : respond(review);
+    }
+
+    @POST
+    @Path("/finalize")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Audited(action = AuditAction.TRANSITION, object = "class-review")
+    @Operation(operationId = "finalizeClassReview", summary = "Finalize (lock) the review",
+            description = "Every student enrolled in the class on the review date must have an entry with a tier (422 naming each one otherwise). Requires If-Match.")
+    public RestResponse<ClassReviewView> finalizeReview(@PathParam("classId") UUID classId, @PathParam("periodId") UUID periodId,
+                                                        @HeaderParam("If-Match") String ifMatch) {
+        return respond(service.finalizeReview(classId, periodId, ifMatch));
+    }
+
+    @POST
+    @Path("/amendments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Audited(action = AuditAction.UPDATE, object = "class-review")
+    @Operation(operationId = "amendClassReview", summary = "Correct entries of a finalized review",
+            description = "Each entry replaces the student's current entry; the replaced one stays readable in the amendment history. "
+                    + "A reason is required; so is a tier for every entry. Requires If-Match.")
+    public RestResponse<ClassReviewView> amend(@PathParam("classId") UUID classId, @PathParam("periodId") UUID periodId,
+                                               @HeaderParam("If-Match") String ifMatch,
+                                               @NotNull @Valid AmendClassReviewRequest request) {
+        return respond(service.amend(classId, periodId, ifMatch, request));
+    }
+
+    @GET
+    @Path("/amendments")
+    @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
+    @Audited(action = AuditAction.READ, object = "class-review")
+    @Operation(operationId = "listClassReviewAmendments", summary = "The amendment history of a finalized review",
+            description = "Oldest first; each change shows the student's entry before and after.")
+    public Page<AmendmentView> amendments(@PathParam("classId") UUID classId, @PathParam("periodId") UUID periodId,
+                                          @BeanParam @Valid PageParams page) {
+        return service.amendments(classId, periodId, page);
+    }
+
+    private static RestResponse<ClassReviewView> respond(VersionedReview review) {
+        return RestResponse.ResponseBuilder.ok(review.view()).tag(ETags.of(review.version())).build();
+    }
+}

@@ -1,0 +1,55 @@
+package org.studentsupport.review;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.studentsupport.web.ApiException;
+import org.studentsupport.web.ETags;
+import org.studentsupport.web.Page;
+import org.studentsupport.web.PageParams;
+
+import java.util.UUID;
+
+/**
+ * The needs/strengths code list. It is shared by every district of the deployment (as the tier
+ * scale is); administrators add codes and retire them, never delete them.
+ */
+@ApplicationScoped
+public class ReviewCodeService {
+
+    private final ReviewCodeRepository codes;
+
+    public ReviewCodeService(ReviewCodeRepository codes) {
+        this.codes = codes;
+    }
+
+    @Transactional
+    public Page<ReviewCodeView> list(String domain, PageParams page) {
+        return Page.of(codes.page(domain, page.offset(), page.size).stream().map(ReviewCodeView::from).toList(),
+                page, codes.count(domain));
+    }
+
+    @Transactional
+    public ReviewCode get(UUID id) {
+        return codes.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Review code " + id));
+    }
+
+    @Transactional
+    public ReviewCode create(ReviewCodeRequest request) {
+        if (codes.find(request.domain(), request.code()).isPresent()) {
+            throw ApiException.conflict("The code '" + request.code() + "' already exists in domain " + request.domain());
+        }
+        ReviewCode code = new ReviewCode(ReviewDomain.of(request.domain()).orElseThrow(), request.code(), request.label());
+        codes.persist(code);
+        return code;
+    }
+
+    @Transactional
+    public ReviewCode update(UUID id, String ifMatch, UpdateReviewCodeRequest request) {
+        ReviewCode code = get(id);
+        ETags.requireMatch(ifMatch, code.version);
+        code.label = request.label();
+        code.active = request.active();
+        codes.flush();
+        return code;
+    }
+}

@@ -1,0 +1,117 @@
+package org.studentsupport.review;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.studentsupport.roster.AcademicSession;
+import org.studentsupport.school.District;
+import org.studentsupport.school.DistrictRepository;
+import org.studentsupport.security.CallerScope;
+import org.studentsupport.web.ApiException;
+import org.studentsupport.web.ETags;
+import org.studentsupport.web.Page;
+import org.studentsupport.web.PageParams;
+import org.studentsupport.web.Problem;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Review periods of the caller's district: administrators configure them, everyone in the district reads them. */
+@ApplicationScoped
+public class ReviewPeriodService {
+
+    private final ReviewPeriodRepository periods;
+    private final DistrictRepository districts;
+    private final CallerScope caller;
+    private final EntityManager em;
+
+    public ReviewPeriodService(ReviewPeriodRepository periods, DistrictRepository districts, CallerScope caller,
+                               EntityManager em) {
+        this.periods = periods;
+        this.districts = districts;
+        this.caller = caller;
+        this.em = em;
+    }
+
+    @Transactional
+    public Page<ReviewPeriodView> list(UUID schoolYearId, PageParams page) {
+        String district = caller.districtId().orElse(null);
+        if (district == null) {
+            return Page.of(List.of(), page, 0);
+        }
+        List<ReviewPeriodView> items = periods.pageInDistrict(district, schoolYearId, page.offset(), page.size)
+                .stream().map(ReviewPeriodView::from).toList();
+        return Page.of(items, page, periods.countInDistrict(district, schoolYearId));
+    }
+
+    /** A period of the caller's district; 404 for any other. */
+    @Transactional
+    public ReviewPeriod get(UUID id) {
+        ReviewPeriod period = id == null ? null : periods.findById(id);
+        if (period == null || !period.district.sourcedId.equals(caller.districtId().orElse(null))) {
+            throw ApiException.notFound("Review period " + id);
+        }
+        return period;
+    }
+
+    @Transactional
+    public ReviewPeriodView create(ReviewPeriodRequest request) {
+        District district = callerDistrict();
+        ReviewPeriod period = new ReviewPeriod(district, schoolYear(district, request.schoolYearId()));
+        apply(period, request);
+        if (periods.findByName(district.id, request.name()).isPresent()) {
+            throw ApiException.conflict("A review period named '" + request.name() + "' already exists");
+        }
+        periods.persist(period);
+        return ReviewPeriodView.from(period);
+    }
+
+    @Transactional
+    public ReviewPeriod update(UUID id, String ifMatch, ReviewPeriodRequest request) {
+        ReviewPeriod period = get(id);
+        ETags.requireMatch(ifMatch, period.version);
+        periods.findByName(period.district.id, request.name()).filter(other -> !other.id.equals(id)).ifPresent(other -> {
+            throw ApiException.conflict("A review period named '" + request.name() + "' already exists");
+        });
+        period.schoolYear = schoolYear(period.district, request.schoolYearId());
+        apply(period, request);
+        periods.flush();
+        return period;
+    }
+
+    private void apply(ReviewPeriod period, ReviewPeriodRequest request) {
+        if (request.endDate().isBefore(request.startDate())) {
+            throw ApiException.invalid(List.of(Problem.Violation.atPointer("/endDate", "must not be before startDate")));
+        }
+        AcademicSession year = period.schoolYear;
+        if (request.startDate().isBefore(year.startDate) || request.endDate().isAfter(year.endDate)) {
+            throw ApiException.unprocessable("The period must lie within its school year",
+                    List.of(Problem.Violation.atPointer(request.startDate().isBefore(year.startDate) ? "/startDate" : "/endDate",
+                            "must lie within the school year " + year.startDate + " to " + year.endDate)));
+        }
+        period.name = request.name();
+        period.kind = request.kind();
+        period.startDate = request.startDate();
+        period.endDate = request.endDate();
+    }
+
+    private AcademicSession schoolYear(District district, UUID sessionId) {
+        AcademicSession session = em.find(AcademicSession.class, sessionId);
+        if (session == null || !session.district.id.equals(district.id)) {
+            throw ApiException.unprocessable("No such school year in your district",
+                    List.of(Problem.Violation.atPointer("/schoolYearId", "is not a school year of your district")));
+        }
+        if (!AcademicSession.SCHOOL_YEAR.equals(session.type)) {
+            throw ApiException.unprocessable("A review period belongs to a school year",
+                    List.of(Problem.Violation.atPointer("/schoolYearId", "is a " + session.type + ", not a schoolYear")));
+        }
+        return session;
+    }
+
+    private District callerDistrict() {
+        String id = caller.districtId().orElseThrow(() -> ApiException.unprocessable(
+                "Your account is not assigned to a district", List.of()));
+        return districts.findBySourcedId(id).orElseThrow(() -> ApiException.unprocessable(
+                "Your district " + id + " is not known here yet; import its roster first", List.of()));
+    }
+}

@@ -1,0 +1,65 @@
+package org.studentsupport.review;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.studentsupport.audit.AuditAction;
+import org.studentsupport.audit.AuditTrail;
+import org.studentsupport.audit.Audited;
+import org.studentsupport.security.Roles;
+import org.studentsupport.web.Page;
+import org.studentsupport.web.PageParams;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Path("/api/v1/review-periods/{periodId}/schools/{schoolId}")
+@Tag(name = "Reviews")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReviewProgressResource {
+
+    private final ReviewProgressService service;
+    private final AuditTrail audit;
+
+    public ReviewProgressResource(ReviewProgressService service, AuditTrail audit) {
+        this.service = service;
+        this.audit = audit;
+    }
+
+    @GET
+    @Path("/progress")
+    @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
+    @Audited(action = AuditAction.READ, object = "review-progress")
+    @Operation(operationId = "getReviewProgress", summary = "How far a school is with its reviews in a period",
+            description = "Counts of classes not started, in draft and final, and the share of enrolled students with a tier in a finalized review.")
+    public ReviewProgressView progress(@PathParam("periodId") UUID periodId, @PathParam("schoolId") UUID schoolId) {
+        audit.object("school", schoolId);
+        return service.progress(periodId, schoolId, LocalDate.now());
+    }
+
+    @GET
+    @Path("/classes")
+    @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
+    @Audited(action = AuditAction.READ, object = "review-progress")
+    @Operation(operationId = "listClassReviewProgress", summary = "The school's classes and where each one's review stands",
+            description = "Ordered by class title. Filter with status=not-started to see the classes still to review.")
+    public Page<ClassProgressView> classes(@PathParam("periodId") UUID periodId, @PathParam("schoolId") UUID schoolId,
+                                           @QueryParam("status") @Pattern(regexp = "not-started|draft|final")
+                                           @Parameter(schema = @Schema(enumeration = {"not-started", "draft", "final"}, maxLength = 20))
+                                           String status,
+                                           @BeanParam @Valid PageParams page) {
+        audit.object("school", schoolId);
+        return service.classes(periodId, schoolId, status, page);
+    }
+}

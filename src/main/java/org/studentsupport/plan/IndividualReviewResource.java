@@ -3,7 +3,6 @@ package org.studentsupport.plan;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -12,9 +11,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -22,12 +19,10 @@ import org.studentsupport.audit.AuditAction;
 import org.studentsupport.audit.Audited;
 import org.studentsupport.security.Roles;
 import org.studentsupport.web.ETags;
-import org.studentsupport.web.Page;
-import org.studentsupport.web.PageParams;
 
 import java.util.UUID;
 
-@Path("/api/v1")
+@Path("/api/v1/individual-reviews")
 @Tag(name = "Individual reviews and plans")
 @Produces(MediaType.APPLICATION_JSON)
 public class IndividualReviewResource {
@@ -38,33 +33,8 @@ public class IndividualReviewResource {
         this.service = service;
     }
 
-    @POST
-    @Path("/students/{studentId}/individual-reviews")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.COORDINATOR)
-    @Audited(action = AuditAction.CREATE, object = "individual-review")
-    @Operation(operationId = "openIndividualReview", summary = "Open an individual student review and its plan",
-            description = "Team, concerns, goals and planned supports. A student has at most one open review (409 otherwise). "
-                    + "A serviceId must be a service of the provider directory (422).")
-    public RestResponse<IndividualReviewView> open(@PathParam("studentId") UUID studentId,
-                                                   @NotNull @Valid CreateIndividualReviewRequest request, @Context UriInfo uri) {
-        VersionedPlan plan = service.open(studentId, request);
-        return RestResponse.ResponseBuilder.<IndividualReviewView>created(
-                        uri.getBaseUriBuilder().path("api/v1/individual-reviews").path(plan.view().id().toString()).build())
-                .entity(plan.view()).tag(ETags.of(plan.version())).build();
-    }
-
     @GET
-    @Path("/students/{studentId}/individual-reviews")
-    @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
-    @Audited(action = AuditAction.READ, object = "individual-review")
-    @Operation(operationId = "listIndividualReviews", summary = "A student's individual reviews", description = "Newest first.")
-    public Page<IndividualReviewSummary> list(@PathParam("studentId") UUID studentId, @BeanParam @Valid PageParams page) {
-        return service.list(studentId, page);
-    }
-
-    @GET
-    @Path("/individual-reviews/{reviewId}")
+    @Path("/{reviewId}")
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
     @Audited(action = AuditAction.READ, object = "individual-review")
     @Operation(operationId = "getIndividualReview", summary = "Get an individual review with its whole plan")
@@ -73,7 +43,7 @@ public class IndividualReviewResource {
     }
 
     @PUT
-    @Path("/individual-reviews/{reviewId}")
+    @Path("/{reviewId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
     @Audited(action = AuditAction.UPDATE, object = "individual-review")
@@ -85,7 +55,7 @@ public class IndividualReviewResource {
     }
 
     @POST
-    @Path("/individual-reviews/{reviewId}/goals")
+    @Path("/{reviewId}/goals")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
     @Audited(action = AuditAction.UPDATE, object = "individual-review")
@@ -96,7 +66,7 @@ public class IndividualReviewResource {
     }
 
     @PUT
-    @Path("/individual-reviews/{reviewId}/goals/{goalId}")
+    @Path("/{reviewId}/goals/{goalId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
     @Audited(action = AuditAction.UPDATE, object = "individual-review")
@@ -108,7 +78,7 @@ public class IndividualReviewResource {
     }
 
     @POST
-    @Path("/individual-reviews/{reviewId}/goals/{goalId}/progress-notes")
+    @Path("/{reviewId}/goals/{goalId}/progress-notes")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
     @Audited(action = AuditAction.UPDATE, object = "individual-review")
@@ -120,7 +90,7 @@ public class IndividualReviewResource {
     }
 
     @POST
-    @Path("/individual-reviews/{reviewId}/supports")
+    @Path("/{reviewId}/supports")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
     @Audited(action = AuditAction.UPDATE, object = "individual-review")
@@ -132,7 +102,7 @@ public class IndividualReviewResource {
     }
 
     @POST
-    @Path("/individual-reviews/{reviewId}/close")
+    @Path("/{reviewId}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
     @Audited(action = AuditAction.TRANSITION, object = "individual-review")

@@ -1,0 +1,62 @@
+package org.studentsupport.plan;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.studentsupport.audit.AuditAction;
+import org.studentsupport.audit.Audited;
+import org.studentsupport.security.Roles;
+import org.studentsupport.web.ETags;
+import org.studentsupport.web.Page;
+import org.studentsupport.web.PageParams;
+
+import java.util.UUID;
+
+/** A student's individual reviews: opening one and listing them. */
+@Path("/api/v1/students/{studentId}/individual-reviews")
+@Tag(name = "Individual reviews and plans")
+@Produces(MediaType.APPLICATION_JSON)
+public class StudentIndividualReviewResource {
+
+    private final IndividualReviewService service;
+
+    public StudentIndividualReviewResource(IndividualReviewService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Audited(action = AuditAction.CREATE, object = "individual-review")
+    @Operation(operationId = "openIndividualReview", summary = "Open an individual student review and its plan",
+            description = "Team, concerns, goals and planned supports. A student has at most one open review (409 otherwise). "
+                    + "A serviceId must be a service of the provider directory (422).")
+    public RestResponse<IndividualReviewView> open(@PathParam("studentId") UUID studentId,
+                                                   @NotNull @Valid CreateIndividualReviewRequest request, @Context UriInfo uri) {
+        VersionedPlan plan = service.open(studentId, request);
+        return RestResponse.ResponseBuilder.<IndividualReviewView>created(
+                        uri.getBaseUriBuilder().path("api/v1/individual-reviews").path(plan.view().id().toString()).build())
+                .entity(plan.view()).tag(ETags.of(plan.version())).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
+    @Audited(action = AuditAction.READ, object = "individual-review")
+    @Operation(operationId = "listIndividualReviews", summary = "A student's individual reviews", description = "Newest first.")
+    public Page<IndividualReviewSummary> list(@PathParam("studentId") UUID studentId, @BeanParam @Valid PageParams page) {
+        return service.list(studentId, page);
+    }
+}

@@ -22,6 +22,9 @@ import java.util.function.LongConsumer;
  */
 public final class BundleValidator {
 
+    private static final Set<String> READ_FILES = java.util.Arrays.stream(OneRosterFile.values())
+            .map(f -> "file." + f.manifestName()).collect(java.util.stream.Collectors.toSet());
+
     private final RosterBundle bundle;
     private final String district;
     private final ExistingRows existing;
@@ -91,10 +94,11 @@ public final class BundleValidator {
                 } else if (properties.put(name, row.get("value") == null ? "" : row.get("value")) != null) {
                     problems.add(row.file, row.line, "propertyName", "Property '" + Cells.shorten(name) + "' appears twice");
                 }
-                if (name != null && name.startsWith("file.") && row.get("value") != null
+                boolean ours = name != null && READ_FILES.contains(name);
+                if (ours && row.get("value") != null
                         && !Set.of("bulk", "delta", "absent").contains(row.get("value").toLowerCase(Locale.ROOT))) {
                     problems.add(row.file, row.line, "value", name + " is '" + Cells.shorten(row.get("value")) + "'; it must be bulk, delta or absent");
-                } else if (name != null && name.startsWith("file.") && row.get("value") == null) {
+                } else if (ours && row.get("value") == null) {
                     problems.add(row.file, row.line, "value", name + " has no value; it must be bulk, delta or absent");
                 }
             });
@@ -123,15 +127,16 @@ public final class BundleValidator {
                 default -> index.modes.put(file, Mode.ABSENT);
             }
         }
-        return !problems.any();
+        return true;
     }
 
     private void read(OneRosterFile file, Mode mode) {
+        currentFile = file;
         Map<String, Integer> kept = index.kept.get(file);
         Set<String> deleted = index.deleted.get(file);
         switch (file) {
             case ORGS -> Rows.stream(bundle, file, mode, problems, Rows::org, this::at, row -> {
-                if (!key(file, row.sourcedId(), row.deleted())) {
+                if (!keyOk) {
                     return;
                 }
                 if (row.deleted()) {
@@ -153,12 +158,12 @@ public final class BundleValidator {
                 index.orgTypes.put(row.sourcedId(), row.type());
             });
             case ACADEMIC_SESSIONS -> Rows.stream(bundle, file, mode, problems, Rows::session, this::at, row -> {
-                if (key(file, row.sourcedId(), row.deleted()) && !row.deleted() && row.parent() != null) {
+                if (keyOk && !row.deleted() && row.parent() != null) {
                     ref(Kind.SESSION, OneRosterFile.ACADEMIC_SESSIONS, row.parent(), file, "parentSourcedId");
                 }
             });
             case COURSES -> Rows.stream(bundle, file, mode, problems, Rows::course, this::at, row -> {
-                if (key(file, row.sourcedId(), row.deleted()) && !row.deleted()) {
+                if (keyOk && !row.deleted()) {
                     ref(Kind.ORG, OneRosterFile.ORGS, row.org(), file, "orgSourcedId");
                     if (row.schoolYear() != null) {
                         ref(Kind.SESSION, OneRosterFile.ACADEMIC_SESSIONS, row.schoolYear(), file, "schoolYearSourcedId");
@@ -166,7 +171,7 @@ public final class BundleValidator {
                 }
             });
             case CLASSES -> Rows.stream(bundle, file, mode, problems, Rows::classRow, this::at, row -> {
-                if (key(file, row.sourcedId(), row.deleted()) && !row.deleted()) {
+                if (keyOk && !row.deleted()) {
                     ref(Kind.COURSE, OneRosterFile.COURSES, row.course(), file, "courseSourcedId");
                     ref(Kind.SCHOOL, OneRosterFile.ORGS, row.school(), file, "schoolSourcedId");
                     for (String term : row.terms()) {
@@ -175,7 +180,7 @@ public final class BundleValidator {
                 }
             });
             case USERS -> Rows.stream(bundle, file, mode, problems, Rows::user, this::at, row -> {
-                if (!key(file, row.sourcedId(), row.deleted())) {
+                if (!keyOk) {
                     return;
                 }
                 RosterIndex.UserEntry entry = index.user(row.sourcedId());
@@ -197,7 +202,7 @@ public final class BundleValidator {
                 }
             });
             case ROLES -> Rows.stream(bundle, file, mode, problems, Rows::role, this::at, row -> {
-                if (!key(file, row.sourcedId(), row.deleted()) || row.deleted()) {
+                if (!keyOk || row.deleted()) {
                     return;
                 }
                 ref(Kind.USER, OneRosterFile.USERS, row.user(), file, "userSourcedId");
@@ -226,12 +231,12 @@ public final class BundleValidator {
             });
             case DEMOGRAPHICS -> Rows.stream(bundle, file, mode, problems,
                     (row, m, cells, p) -> Rows.demographic(row, m, cells, p, today), this::at, row -> {
-                        if (key(file, row.sourcedId(), row.deleted()) && !row.deleted()) {
+                        if (keyOk && !row.deleted()) {
                             ref(Kind.USER, OneRosterFile.USERS, row.sourcedId(), file, "sourcedId");
                         }
                     });
             case ENROLLMENTS -> Rows.stream(bundle, file, mode, problems, Rows::enrollment, this::at, row -> {
-                if (!key(file, row.sourcedId(), row.deleted()) || row.deleted()) {
+                if (!keyOk || row.deleted()) {
                     return;
                 }
                 ref(Kind.CLASS, OneRosterFile.CLASSES, row.classSourcedId(), file, "classSourcedId");
@@ -247,8 +252,11 @@ public final class BundleValidator {
         index.rows += kept.size() + deleted.size();
     }
 
-    private void at(long line) {
-        lastLine = line;
+    /** Every row's key is recorded, valid or not, so that one bad row does not make every reference to it a problem too. */
+    private void at(CsvTable.Row row) {
+        lastLine = row.line;
+        String sourcedId = row.get("sourcedId");
+        keyOk = sourcedId != null && key(currentFile, sourcedId, "tobedeleted".equalsIgnoreCase(row.get("status")));
     }
 
     private static int rank(String contactRole) {
@@ -261,6 +269,8 @@ public final class BundleValidator {
 
     // The line of the row being handled (rows reach the handlers in file order).
     private long lastLine;
+    private OneRosterFile currentFile;
+    private boolean keyOk;
 
     /** Records a row's key; false (and a problem) when the key repeats an earlier row of the file. */
     private boolean key(OneRosterFile file, String sourcedId, boolean deleted) {

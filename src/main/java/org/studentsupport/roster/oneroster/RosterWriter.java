@@ -427,7 +427,7 @@ public final class RosterWriter {
     private <T> void copy(OneRosterFile file, String table, String columns, Rows.Parser<T> parser, RowPrinter<T> printer) throws SQLException {
         copyRows(table, columns, out -> {
             Problems unexpected = new Problems(10);
-            Rows.stream(bundle, file, index.mode(file), unexpected, parser, line -> { }, row -> {
+            Rows.stream(bundle, file, index.mode(file), unexpected, parser, csvRow -> { }, row -> {
                 try {
                     printer.print(row, out);
                 } catch (IOException e) {

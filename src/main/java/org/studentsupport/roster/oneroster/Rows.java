@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 
 /**
  * The rows of each OneRoster file as this service reads them: one parser per file, shared by the
@@ -287,11 +286,11 @@ public final class Rows {
      * read to its end.
      */
     static <T> boolean stream(RosterBundle bundle, OneRosterFile file, Mode mode, Problems problems, Parser<T> parser,
-                              LongConsumer onLine, Consumer<T> consumer) {
+                              Consumer<CsvTable.Row> onRow, Consumer<T> consumer) {
         Cells cells = new Cells(problems);
         try {
             return CsvTable.read(bundle.open(file.fileName()), file.fileName(), file.columns(), problems, row -> {
-                onLine.accept(row.line);
+                onRow.accept(row);
                 T value = parser.parse(row, mode, cells, problems);
                 if (value != null) {
                     consumer.accept(value);

@@ -206,7 +206,8 @@ public final class BundleValidator {
                     return;
                 }
                 ref(Kind.USER, OneRosterFile.USERS, row.user(), file, "userSourcedId");
-                ref(Kind.ORG, OneRosterFile.ORGS, row.org(), file, "orgSourcedId");
+                // a student attends a school; other roles may sit at the district
+                ref(row.role().equals("student") ? Kind.SCHOOL : Kind.ORG, OneRosterFile.ORGS, row.org(), file, "orgSourcedId");
                 RosterIndex.UserEntry entry = index.user(row.user());
                 switch (row.role()) {
                     case "student" -> {

@@ -84,6 +84,10 @@ public final class RosterWriter {
     // ---------------------------------------------------------------------------------------------
 
     private void lockAndDistrict() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            // room for the hash joins between the staging tables and the roster tables
+            statement.execute("SET LOCAL work_mem = '64MB'");
+        }
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
             lock.setString(1, "roster-import:" + district);
             lock.execute();
@@ -339,16 +343,11 @@ public final class RosterWriter {
                 districtId);
         long staged = count("SELECT count(*) FROM stage_enrollment WHERE role = 'student' AND NOT deleted");
         // removed enrollments end yesterday, so that rosters of past dates stay true; ones that never began go
-        String removed = "t.sourced_id IN (SELECT sourced_id FROM stage_enrollment WHERE deleted)";
-        if (index.mode(OneRosterFile.ENROLLMENTS) == Mode.BULK) {
-            removed = "(" + removed + " OR (t.class_id IN (SELECT cl.id FROM class_section cl JOIN school sc ON sc.id = cl.school_id "
-                    + "WHERE sc.district_id = '" + districtId + "') AND NOT EXISTS (SELECT 1 FROM stage_enrollment s "
-                    + "WHERE s.sourced_id = t.sourced_id AND NOT s.deleted)))";
-        }
-        c.deleted = update("UPDATE enrollment t SET end_date = ?, version = t.version + 1, updated_at = now() WHERE " + removed
-                + " AND (t.end_date IS NULL OR t.end_date >= ?) AND (t.begin_date IS NULL OR t.begin_date < ?)",
+        removedSet("removed_enrollment", "enrollment", "cl.id = t.class_id");
+        c.deleted = update("UPDATE enrollment t SET end_date = ?, version = t.version + 1, updated_at = now() FROM removed_enrollment r "
+                + "WHERE t.id = r.id AND (t.end_date IS NULL OR t.end_date >= ?) AND (t.begin_date IS NULL OR t.begin_date < ?)",
                 today.minusDays(1), today, today);
-        c.deleted += update("DELETE FROM enrollment t WHERE " + removed + " AND t.begin_date >= ?", today);
+        c.deleted += update("DELETE FROM enrollment t USING removed_enrollment r WHERE t.id = r.id AND t.begin_date >= ?", today);
         c.unchanged = staged - c.created - c.updated;
 
         Counts teachers = counts("classTeachers");
@@ -359,17 +358,31 @@ public final class RosterWriter {
                 + "cl.id, te.id, s.sourced_id " + teacherSource + " AND NOT EXISTS (SELECT 1 FROM class_teacher t "
                 + "WHERE (t.class_id = cl.id AND t.teacher_id = te.id) OR t.sourced_id = s.sourced_id) ORDER BY cl.id, te.id, s.sourced_id", districtId);
         long teacherStaged = count("SELECT count(*) FROM stage_enrollment WHERE role = 'teacher' AND NOT deleted");
-        String teacherRemoved = "t.sourced_id IN (SELECT sourced_id FROM stage_enrollment WHERE deleted)";
-        if (index.mode(OneRosterFile.ENROLLMENTS) == Mode.BULK) {
-            teacherRemoved = "(" + teacherRemoved + " OR (t.class_id IN (SELECT cl.id FROM class_section cl JOIN school sc ON sc.id = cl.school_id "
-                    + "WHERE sc.district_id = '" + districtId + "') AND NOT EXISTS (SELECT 1 FROM stage_enrollment s "
-                    + "WHERE s.sourced_id = t.sourced_id AND NOT s.deleted)))";
-        }
-        teachers.deleted = update("DELETE FROM class_teacher t WHERE " + teacherRemoved);
+        removedSet("removed_class_teacher", "class_teacher", "cl.id = t.class_id");
+        teachers.deleted = update("DELETE FROM class_teacher t USING removed_class_teacher r WHERE t.ctid = r.id");
         teachers.unchanged = teacherStaged - teachers.created;
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    /**
+     * Collects the rows of an enrollment table that this bundle removes: those its delta rows delete and, for a
+     * bulk file, those of the district's classes it no longer lists. Two plain anti-joins (an OR would make
+     * PostgreSQL probe the staging table once per row).
+     */
+    private void removedSet(String name, String table, String classJoin) throws SQLException {
+        String id = table.equals("class_teacher") ? "t.ctid" : "t.id";
+        String sql = "CREATE TEMPORARY TABLE " + name + " ON COMMIT DROP AS SELECT " + id + " AS id FROM " + table + " t "
+                + "JOIN stage_enrollment s ON s.sourced_id = t.sourced_id WHERE s.deleted";
+        if (index.mode(OneRosterFile.ENROLLMENTS) == Mode.BULK) {
+            sql += " UNION SELECT " + id + " FROM " + table + " t JOIN class_section cl ON " + classJoin
+                    + " JOIN school sc ON sc.id = cl.school_id AND sc.district_id = '" + districtId + "' "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM stage_enrollment s WHERE s.sourced_id = t.sourced_id AND NOT s.deleted)";
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
 
     private Counts counts(String kind) {
         return counts.computeIfAbsent(kind, k -> new Counts());

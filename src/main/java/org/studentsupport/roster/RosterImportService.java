@@ -54,6 +54,18 @@ public class RosterImportService {
         this.json = json;
     }
 
+    /** Jobs a previous run of the service left unfinished (their uploads were temporary files) are failed: nothing was written. */
+    void recover(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        int stale = QuarkusTransaction.requiringNew().call(() -> jobs.update(
+                "status = ?1, phase = ?2, message = ?3, finishedAt = ?4 where status in ?5",
+                RosterImport.Status.failed, RosterImport.Phase.done,
+                "The service stopped before this import finished; nothing was written. Upload the bundle again.", Instant.now(),
+                List.of(RosterImport.Status.queued, RosterImport.Status.running)));
+        if (stale > 0) {
+            LOG.warnf("%d roster import(s) were interrupted by a restart and are marked failed", stale);
+        }
+    }
+
     @PreDestroy
     void stop() {
         worker.shutdownNow();

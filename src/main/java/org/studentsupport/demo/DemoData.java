@@ -38,7 +38,8 @@ public class DemoData {
     public static final java.util.Map<String, String> DEMO_USERS = demoUsers();
     public static final String DEMO_PASSWORD = "demo-password";
 
-    void onStart(@Observes StartupEvent event) {
+    // Runs first (lowest priority number), so that the features' demo data can build on the district and its schools.
+    void onStart(@Observes @jakarta.annotation.Priority(1) StartupEvent event) {
         if (enabled) {
             seed();
             announceSignIn();

@@ -57,6 +57,10 @@ public class AcademicSession {
     @Column(name = "end_date", nullable = false)
     public LocalDate endDate;
 
+    /** False once the roster removed it (a delta's tobedeleted row, or absence from a bulk file). */
+    @Column(nullable = false)
+    public boolean active = true;
+
     @Version
     public long version;
 

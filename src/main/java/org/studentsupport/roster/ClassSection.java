@@ -49,6 +49,15 @@ public class ClassSection {
     /** Grade levels of the class, comma-separated (OneRoster {@code grades}). */
     public String grades;
 
+    /** The course this class is a section of, when the roster names one. */
+    @ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
+    @JoinColumn(name = "course_id")
+    public Course course;
+
+    /** False once the roster removed it (a delta's tobedeleted row, or absence from a bulk file). */
+    @Column(nullable = false)
+    public boolean active = true;
+
     @ManyToMany
     @JoinTable(name = "class_teacher", joinColumns = @JoinColumn(name = "class_id"),
             inverseJoinColumns = @JoinColumn(name = "teacher_id"))

@@ -30,6 +30,10 @@ public class Teacher {
 
     public String email;
 
+    /** False once the roster removed it (a delta's tobedeleted row, or absence from a bulk file). */
+    @Column(nullable = false)
+    public boolean active = true;
+
     @Version
     public long version;
 

@@ -46,6 +46,10 @@ public class FamilyContact {
     @Column(name = "contact_notes")
     public String contactNotes;
 
+    /** False once the roster removed it (a delta's tobedeleted row, or absence from a bulk file). */
+    @Column(nullable = false)
+    public boolean active = true;
+
     @Version
     public long version;
 

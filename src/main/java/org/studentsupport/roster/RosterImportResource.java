@@ -1,0 +1,108 @@
+package org.studentsupport.roster;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.studentsupport.audit.AuditAction;
+import org.studentsupport.audit.AuditTrail;
+import org.studentsupport.audit.Audited;
+import org.studentsupport.security.CallerScope;
+import org.studentsupport.security.Roles;
+import org.studentsupport.web.ApiException;
+import org.studentsupport.web.ETags;
+import org.studentsupport.web.Page;
+import org.studentsupport.web.PageParams;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/roster-imports")
+@Tag(name = "Roster imports", description = "OneRoster 1.2 CSV bundles from the student information system")
+@Produces(MediaType.APPLICATION_JSON)
+public class RosterImportResource {
+
+    static final int PROBLEMS_SHOWN = 100;
+
+    private final RosterImportService service;
+    private final CallerScope caller;
+    private final AuditTrail audit;
+
+    public RosterImportResource(RosterImportService service, CallerScope caller, AuditTrail audit) {
+        this.service = service;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    @POST
+    @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+    @RolesAllowed(Roles.ADMIN)
+    @Audited(action = AuditAction.CREATE, object = "roster-import")
+    @Operation(operationId = "startRosterImport", summary = "Upload a OneRoster 1.2 CSV bundle (zip) for your district",
+            description = "Starts an asynchronous import and answers 202 with the job and its Location. The import is all or nothing: "
+                    + "any problem rejects it with a report and nothing is written. dryRun=true validates and counts without writing. "
+                    + "Limits: the upload (studentsupport.roster-import.max-upload-bytes, 100 MiB), the files inside "
+                    + "(max-uncompressed-bytes, 1 GiB; max-entries, 50; max-compression-ratio, 100).")
+    @RequestBody(content = @Content(mediaType = "application/zip", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary", maxLength = 104857600)))
+    @APIResponse(responseCode = "202", description = "Accepted: the import runs in the background",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RosterImportView.class)))
+    public RestResponse<RosterImportView> start(InputStream body,
+                                                @Parameter(description = "Validate and count only; write nothing")
+                                                @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                                                @Context UriInfo uri) {
+        RosterImport job = service.submit(body, district(), caller.subject(), dryRun);
+        audit.object("roster-import", job.id);
+        return RestResponse.ResponseBuilder.<RosterImportView>create(RestResponse.Status.ACCEPTED)
+                .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build())
+                .entity(RosterImportView.from(job, java.util.Map.of(), List.of())).tag(ETags.of(job.version)).build();
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "listRosterImports", summary = "List your district's roster imports, newest first")
+    public Page<RosterImportView> list(@BeanParam @Valid PageParams page) {
+        return service.list(district(), page).map(job -> RosterImportView.from(job, service.countsOf(job), List.of()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "getRosterImport", summary = "Get an import job: status, progress, counts and the first problems")
+    public RestResponse<RosterImportView> get(@PathParam("id") UUID id) {
+        RosterImport job = service.get(id, district());
+        return RestResponse.ResponseBuilder.ok(RosterImportView.from(job, service.countsOf(job), service.firstProblems(id, PROBLEMS_SHOWN)))
+                .tag(ETags.of(job.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/problems")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "listRosterImportProblems", summary = "Page through the problems of a rejected import",
+            description = "The first 1000 problems are kept (studentsupport.roster-import.max-problems-kept); problemCount on the job counts all.")
+    public Page<ImportProblemView> problems(@PathParam("id") UUID id, @BeanParam @Valid PageParams page) {
+        return service.problems(id, district(), page).map(ImportProblemView::from);
+    }
+
+    private String district() {
+        return caller.districtId().orElseThrow(() -> ApiException.unprocessable("Your account is not assigned to a district", List.of()));
+    }
+}

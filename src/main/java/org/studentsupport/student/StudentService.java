@@ -1,0 +1,143 @@
+package org.studentsupport.student;
+
+import io.quarkus.arc.InjectableInstance;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.studentsupport.roster.RosterService;
+import org.studentsupport.school.SchoolScope;
+import org.studentsupport.security.CallerScope;
+import org.studentsupport.web.ApiException;
+import org.studentsupport.web.ETags;
+import org.studentsupport.web.Page;
+import org.studentsupport.web.PageParams;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Finding students, a student's profile, and the local fields of family contacts, always within the caller's scope. */
+@ApplicationScoped
+public class StudentService {
+
+    private final SchoolScope schools;
+    private final StudentScope students;
+    private final CallerScope caller;
+    private final RosterService roster;
+    private final Instance<StudentSupportSource> sources;
+
+    public StudentService(SchoolScope schools, StudentScope students, CallerScope caller, RosterService roster,
+                          Instance<StudentSupportSource> sources) {
+        this.schools = schools;
+        this.students = students;
+        this.caller = caller;
+        this.roster = roster;
+        this.sources = sources;
+    }
+
+    private static EntityManager em() {
+        return Panache.getEntityManager();
+    }
+
+    @Transactional
+    public Page<StudentSummaryView> search(String namePrefix, String grade, UUID schoolId, boolean includeInactive, PageParams page) {
+        Set<UUID> visible = schools.visibleSchoolIds();
+        if (schoolId != null) {
+            schools.require(schoolId, "School " + schoolId);
+        }
+        if (visible.isEmpty()) {
+            return Page.of(List.of(), page, 0);
+        }
+        StringBuilder where = new StringBuilder(" from Student s where s.school.id in :schools");
+        Map<String, Object> params = new HashMap<>();
+        params.put("schools", schoolId == null ? visible : Set.of(schoolId));
+        if (namePrefix != null && !namePrefix.isBlank()) {
+            where.append(" and (lower(s.familyName) like :p escape '\\' or lower(s.givenName) like :p escape '\\'"
+                    + " or lower(s.preferredName) like :p escape '\\')");
+            params.put("p", namePrefix.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (grade != null && !grade.isBlank()) {
+            where.append(" and s.grade = :g");
+            params.put("g", grade.strip());
+        }
+        if (!includeInactive) {
+            where.append(" and s.active");
+        }
+        var query = em().createQuery("select s" + where + " order by s.familyName, s.givenName, s.id", Student.class);
+        var count = em().createQuery("select count(s)" + where, Long.class);
+        params.forEach((k, v) -> {
+            query.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        List<Student> found = query.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+        return Page.of(found.stream().map(StudentSummaryView::from).toList(), page, count.getSingleResult());
+    }
+
+    @Transactional
+    public StudentProfileView profile(UUID id) {
+        Student student = students.require(id);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<StudentContactView> contacts = em().createQuery("select l from StudentContact l join fetch l.contact c "
+                        + "where l.student.id = :s order by l.maySignConsent desc, c.familyName, c.givenName, c.id", StudentContact.class)
+                .setParameter("s", id).setMaxResults(50).getResultList().stream().map(StudentContactView::from).toList();
+        return StudentProfileView.from(student, roster.enrollmentsOf(id, today), contacts, support(id));
+    }
+
+    /**
+     * The support part of the profile, from every {@link StudentSupportSource} in a stable order (by bean class).
+     * Administrators manage rosters but do not see case notes: for them it stays empty.
+     */
+    private StudentSupportSummary support(UUID studentId) {
+        StudentSupportSummary summary = StudentSupportSummary.empty();
+        if (!caller.isCoordinator() && !caller.isSupervisor()) {
+            return summary;
+        }
+        var ordered = ((InjectableInstance<StudentSupportSource>) sources).handlesStream()
+                .sorted(Comparator.comparing(h -> h.getBean().getBeanClass().getName())).toList();
+        for (var handle : ordered) {
+            summary = handle.get().contribute(studentId, summary);
+        }
+        return summary;
+    }
+
+    @Transactional
+    public FamilyContact contact(UUID id) {
+        FamilyContact contact = id == null ? null : em().find(FamilyContact.class, id);
+        if (contact == null) {
+            throw ApiException.notFound("Family contact " + id);
+        }
+        List<UUID> theirSchools = em().createQuery("select distinct l.student.school.id from StudentContact l where l.contact.id = :c", UUID.class)
+                .setParameter("c", id).getResultList();
+        if (theirSchools.stream().noneMatch(schools::canSee)) {
+            caller.denied();
+            throw ApiException.notFound("Family contact " + id);
+        }
+        return contact;
+    }
+
+    /** The students of a contact whom the caller may see (for the audit record). */
+    @Transactional
+    public List<UUID> visibleStudentsOf(UUID contactId) {
+        return em().createQuery("select l.student.id from StudentContact l where l.contact.id = :c and l.student.school.id in :schools", UUID.class)
+                .setParameter("c", contactId).setParameter("schools", schools.visibleSchoolIds().isEmpty() ? Set.of(new UUID(0, 0))
+                        : schools.visibleSchoolIds()).getResultList();
+    }
+
+    @Transactional
+    public FamilyContact updatePreferences(UUID id, String ifMatch, UpdateContactPreferencesRequest request) {
+        FamilyContact contact = contact(id);
+        ETags.requireMatch(ifMatch, contact.version);
+        contact.preferredContactMethod = request.preferredContactMethod();
+        contact.contactNotes = request.contactNotes();
+        em().flush();
+        return contact;
+    }
+}

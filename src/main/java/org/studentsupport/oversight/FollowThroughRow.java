@@ -2,8 +2,6 @@ package org.studentsupport.oversight;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.util.Map;
-
 /** One group (a school, a coordinator or a provider) of a follow-through report. */
 @Schema(name = "FollowThroughRow")
 public record FollowThroughRow(
@@ -11,7 +9,7 @@ public record FollowThroughRow(
         @Schema(description = "Id of the school or organization, or the coordinator's subject", maxLength = 255) String groupId,
         @Schema(maxLength = 255) String groupName,
         @Schema(description = "Referrals requested in the range", minimum = "0", maximum = "2147483647", format = "int32") int requested,
-        @Schema(description = "Referrals by current status") Map<String, Integer> byStatus,
+        @Schema(description = "Referrals by current status") StatusCounts byStatus,
         @Schema(description = "Open referrals past their follow-up date", minimum = "0", maximum = "2147483647", format = "int32") int overdue,
         @Schema(description = "Median days from requested to accepted") Double medianDaysToAccept,
         @Schema(description = "90th percentile of days from requested to accepted") Double p90DaysToAccept,

@@ -53,7 +53,7 @@ public class OversightResource {
     @Operation(operationId = "getReferralFollowThrough", summary = "Referral follow-through by school, coordinator or provider",
             description = "For referrals requested in the range: counts by status, overdue, median and 90th-percentile days"
                     + " to accept, to first service and to close, and the share of closed referrals with a recorded outcome.")
-    public List<FollowThroughRow> followThrough(@BeanParam @Valid ReportPeriod period) {
+    public FollowThroughReport followThrough(@BeanParam @Valid ReportPeriod period) {
         return service.followThrough(period);
     }
 
@@ -69,9 +69,9 @@ public class OversightResource {
         OversightService.STATUSES.forEach(s -> header.add("status_" + s));
         header.addAll(List.of("overdue", "median_days_to_accept", "p90_days_to_accept", "median_days_to_first_service",
                 "p90_days_to_first_service", "median_days_to_close", "p90_days_to_close", "closed", "closed_with_outcome_share"));
-        return csv("referral-follow-through.csv", header, service.followThrough(period), row -> {
+        return csv("referral-follow-through.csv", header, service.followThrough(period).rows(), row -> {
             List<Object> cells = new ArrayList<>(List.of(row.groupBy(), row.groupId(), row.groupName(), row.requested()));
-            OversightService.STATUSES.forEach(s -> cells.add(row.byStatus().get(s)));
+            OversightService.STATUSES.forEach(s -> cells.add(row.byStatus().count(s)));
             cells.addAll(java.util.Arrays.asList(row.overdue(), row.medianDaysToAccept(), row.p90DaysToAccept(),
                     row.medianDaysToFirstService(), row.p90DaysToFirstService(), row.medianDaysToClose(), row.p90DaysToClose(),
                     row.closed(), row.closedWithOutcomeShare()));

@@ -41,7 +41,7 @@ public class OversightService {
     }
 
     @Transactional
-    public List<FollowThroughRow> followThrough(ReportPeriod period) {
+    public FollowThroughReport followThrough(ReportPeriod period) {
         String[] group = switch (period.groupBy) {
             case "coordinator" -> new String[]{"r.author", "r.author"};
             case "provider" -> new String[]{"CAST(r.organization_id AS text)", "o.name"};
@@ -73,11 +73,11 @@ public class OversightService {
             int closed = ((Number) r[10]).intValue();
             int withOutcome = ((Number) r[11]).intValue();
             rows.add(new FollowThroughRow(period.groupBy, (String) r[0], (String) r[1], ((Number) r[2]).intValue(),
-                    statusCounts.getOrDefault((String) r[0], emptyStatusCounts()), ((Number) r[3]).intValue(),
+                    StatusCounts.of(statusCounts.getOrDefault((String) r[0], emptyStatusCounts())), ((Number) r[3]).intValue(),
                     number(r[4]), number(r[5]), number(r[6]), number(r[7]), number(r[8]), number(r[9]),
                     closed, closed == 0 ? null : (double) withOutcome / closed));
         }
-        return rows;
+        return new FollowThroughReport(period.fromOrDefault(), period.toOrDefault(), period.groupBy, rows);
     }
 
     /** Open referrals past their follow-up date, the longest overdue first. */

@@ -72,32 +72,32 @@ class FollowThroughReportTest {
     @TestSecurity(user = "super-ovs", roles = "supervisor", attributes = @SecurityAttribute(key = "district_id", value = DISTRICT))
     void followThroughBySchoolHasTheHandComputedFigures() {
         given().get("/api/v1/oversight/referrals/follow-through" + RANGE + "&groupBy=school").then().statusCode(200)
-                .body("groupName", contains("School sch-ovs-a", "School sch-ovs-b"))
-                .body("[0].requested", equalTo(4))
-                .body("[0].byStatus.in-progress", equalTo(1)).body("[0].byStatus.completed", equalTo(1))
-                .body("[0].byStatus.rejected", equalTo(1)).body("[0].byStatus.requested", equalTo(1))
-                .body("[0].byStatus.accepted", equalTo(0))
-                .body("[0].overdue", equalTo(1))
-                .body("[0].medianDaysToAccept", equalTo(3.0f)).body("[0].p90DaysToAccept", equalTo(3.8f))
-                .body("[0].medianDaysToFirstService", equalTo(8.5f)).body("[0].p90DaysToFirstService", equalTo(9.7f))
-                .body("[0].medianDaysToClose", equalTo(16.0f)).body("[0].p90DaysToClose", equalTo(27.2f))
-                .body("[0].closed", equalTo(2)).body("[0].closedWithOutcomeShare", equalTo(1.0f))
-                .body("[1].requested", equalTo(1)).body("[1].byStatus.cancelled", equalTo(1))
-                .body("[1].medianDaysToAccept", nullValue())
-                .body("[1].medianDaysToClose", equalTo(5.0f))
-                .body("[1].closed", equalTo(1)).body("[1].closedWithOutcomeShare", equalTo(0.0f));
+                .body("rows.groupName", contains("School sch-ovs-a", "School sch-ovs-b"))
+                .body("rows[0].requested", equalTo(4))
+                .body("rows[0].byStatus.in-progress", equalTo(1)).body("rows[0].byStatus.completed", equalTo(1))
+                .body("rows[0].byStatus.rejected", equalTo(1)).body("rows[0].byStatus.requested", equalTo(1))
+                .body("rows[0].byStatus.accepted", equalTo(0))
+                .body("rows[0].overdue", equalTo(1))
+                .body("rows[0].medianDaysToAccept", equalTo(3.0f)).body("rows[0].p90DaysToAccept", equalTo(3.8f))
+                .body("rows[0].medianDaysToFirstService", equalTo(8.5f)).body("rows[0].p90DaysToFirstService", equalTo(9.7f))
+                .body("rows[0].medianDaysToClose", equalTo(16.0f)).body("rows[0].p90DaysToClose", equalTo(27.2f))
+                .body("rows[0].closed", equalTo(2)).body("rows[0].closedWithOutcomeShare", equalTo(1.0f))
+                .body("rows[1].requested", equalTo(1)).body("rows[1].byStatus.cancelled", equalTo(1))
+                .body("rows[1].medianDaysToAccept", nullValue())
+                .body("rows[1].medianDaysToClose", equalTo(5.0f))
+                .body("rows[1].closed", equalTo(1)).body("rows[1].closedWithOutcomeShare", equalTo(0.0f));
     }
 
     @Test
     @TestSecurity(user = "super-ovs", roles = "supervisor", attributes = @SecurityAttribute(key = "district_id", value = DISTRICT))
     void followThroughByProviderAndByCoordinator() {
         given().get("/api/v1/oversight/referrals/follow-through" + RANGE + "&groupBy=provider").then().statusCode(200)
-                .body("groupName", contains("Provider One", "Provider Two"))
-                .body("requested", contains(3, 2))
-                .body("overdue", contains(0, 1));
+                .body("rows.groupName", contains("Provider One", "Provider Two"))
+                .body("rows.requested", contains(3, 2))
+                .body("rows.overdue", contains(0, 1));
         given().get("/api/v1/oversight/referrals/follow-through" + RANGE + "&groupBy=coordinator").then().statusCode(200)
-                .body("groupId", contains("coord-a", "coord-b"))
-                .body("requested", contains(2, 3));
+                .body("rows.groupId", contains("coord-a", "coord-b"))
+                .body("rows.requested", contains(2, 3));
         given().get("/api/v1/oversight/referrals/follow-through?groupBy=district").then().statusCode(400)
                 .body("errors[0].parameter", equalTo("groupBy"));
     }
@@ -107,7 +107,7 @@ class FollowThroughReportTest {
             @SecurityAttribute(key = "district_id", value = DISTRICT), @SecurityAttribute(key = "school_ids", value = "sch-ovs-b")})
     void aCoordinatorSeesOnlyTheirSchools() {
         given().get("/api/v1/oversight/referrals/follow-through" + RANGE).then().statusCode(200)
-                .body("groupName", contains("School sch-ovs-b"));
+                .body("rows.groupName", contains("School sch-ovs-b"));
         given().get("/api/v1/oversight/referrals/overdue").then().statusCode(200).body("totalItems", equalTo(0));
     }
 

@@ -47,7 +47,7 @@ class EveryOperationRequiresATokenTest {
                 if (content.size() > 0) {
                     // Send the media type the operation takes, so that only the missing token is wrong.
                     String mediaType = content.fieldNames().next();
-                    request = request.contentType(mediaType).body(mediaType.contains("json") ? "{}" : "x");
+                    request = request.contentType(mediaType).body((mediaType.contains("json") ? "{}" : "x").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
                 int status = request.request(method.toUpperCase(), concrete).statusCode();
                 walked++;

@@ -23,19 +23,19 @@ public class AuditDenials {
     private static final Logger LOG = Logger.getLogger(AuditDenials.class);
 
     private final AuditWriter writer;
-    private final AuditSettings settings;
+    private final AuditSwitch auditSwitch;
     private final ManagedExecutor executor;
 
-    public AuditDenials(AuditWriter writer, AuditSettings settings, ManagedExecutor executor) {
+    public AuditDenials(AuditWriter writer, AuditSwitch auditSwitch, ManagedExecutor executor) {
         this.writer = writer;
-        this.settings = settings;
+        this.auditSwitch = auditSwitch;
         this.executor = executor;
     }
 
     @ServerResponseFilter
     public void recordRefusal(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo resource) {
         int status = response.getStatus();
-        if (!settings.enabled() || (status != 401 && status != 403)) {
+        if (!auditSwitch.isOn() || (status != 401 && status != 403)) {
             return;
         }
         Audited audited = audited(resource);

@@ -23,18 +23,18 @@ public class AuditInterceptor {
     private static final Logger LOG = Logger.getLogger(AuditInterceptor.class);
 
     private final AuditWriter writer;
-    private final AuditSettings settings;
+    private final AuditSwitch auditSwitch;
     private final CallerScope caller;
 
-    public AuditInterceptor(AuditWriter writer, AuditSettings settings, CallerScope caller) {
+    public AuditInterceptor(AuditWriter writer, AuditSwitch auditSwitch, CallerScope caller) {
         this.writer = writer;
-        this.settings = settings;
+        this.auditSwitch = auditSwitch;
         this.caller = caller;
     }
 
     @AroundInvoke
     Object audit(InvocationContext ctx) throws Exception {
-        if (!settings.enabled()) {
+        if (!auditSwitch.isOn()) {
             return ctx.proceed();
         }
         Audited audited = binding(ctx);

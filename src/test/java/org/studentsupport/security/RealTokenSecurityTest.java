@@ -105,6 +105,30 @@ class RealTokenSecurityTest {
     }
 
     @Test
+    void roleMatrixAcrossTheFeaturesFollowsTheDomainRoles() {
+        UUID student = fixtures.student("dst-riverton", "sch-elm", "stu-e2e-matrix", "Mia", "Matrix");
+        List<String> operations = List.of(
+                "/api/v1/students?size=5", "/api/v1/students/" + student, "/api/v1/directory/search",
+                "/api/v1/review-periods", "/api/v1/referrals", "/api/v1/provider/referrals", "/api/v1/audit/events",
+                "/api/v1/roster-imports", "/api/v1/oversight/referrals/follow-through", "/api/v1/student-records/" + student,
+                "/hsds/services");
+        Map<String, List<Integer>> expected = new LinkedHashMap<>();
+        //                             students   one   search periods referrals queue audit imports follow record hsds
+        expected.put("coord.elm", List.of(200, 200, 200, 200, 200, 403, 403, 403, 200, 200, 200));
+        expected.put("coord.harbor", List.of(200, 404, 200, 200, 200, 403, 403, 403, 200, 404, 200));
+        expected.put("super.riverton", List.of(200, 200, 200, 200, 200, 403, 200, 403, 200, 200, 200));
+        expected.put("admin.riverton", List.of(200, 200, 200, 200, 403, 403, 403, 200, 403, 403, 200));
+        expected.put("provider.mentoring", List.of(403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200));
+        expected.put("nobody.riverton", List.of(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403));
+        Map<String, List<Integer>> actual = new LinkedHashMap<>();
+        for (String user : expected.keySet()) {
+            String token = Keycloak.token(user);
+            actual.put(user, operations.stream().map(op -> given().auth().oauth2(token).get(op).statusCode()).toList());
+        }
+        assertEquals(expected, actual, "columns: " + operations);
+    }
+
+    @Test
     void missingOrMalformedTokenIsUnauthenticated() {
         given().get("/api/v1/schools").then().statusCode(401).contentType(PROBLEM);
         given().header("Authorization", "Bearer not-a-token").get("/api/v1/schools").then().statusCode(401).contentType(PROBLEM);

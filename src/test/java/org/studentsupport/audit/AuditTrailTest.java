@@ -10,6 +10,7 @@ import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.studentsupport.support.Keycloak;
+import org.studentsupport.support.LogCapture;
 import org.studentsupport.support.TestFixtures;
 
 import java.sql.Array;
@@ -24,10 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -195,34 +192,15 @@ class AuditTrailTest {
         fixtures.school("dst-riverton", "sch-elm", "Elm Street Elementary School");
         UUID elmStudent = fixtures.student("dst-riverton", "sch-elm", "stu-audit-pii", "Zebulon", "Quixotic");
         String token = Keycloak.token("coord.elm");
-        List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record instanceof ExtLogRecord ext) {
-                    ext.copyMdc();
-                    records.add(ext);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("").addHandler(capture);
-        try {
+        List<ExtLogRecord> records;
+        try (LogCapture logs = LogCapture.start()) {
             given().auth().oauth2(token).queryParam("q", "Zebulon Quixotic private note")
                     .get("/test-support/audit-probe/{id}", elmStudent).then().statusCode(200);
             given().auth().oauth2(token + "x").queryParam("q", "Zebulon").get("/test-support/audit-probe/{id}", elmStudent)
                     .then().statusCode(401);
             Thread.sleep(500);
             sealer.sealPending();
-        } finally {
-            Logger.getLogger("").removeHandler(capture);
+            records = logs.records();
         }
         List<String> leaks = new ArrayList<>();
         try (Connection app = appDataSource.getConnection(); Statement st = app.createStatement();

@@ -5,12 +5,9 @@ import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.studentsupport.support.LogCapture;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,33 +18,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class RequestIdTest {
 
-    private final List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record instanceof ExtLogRecord ext) {
-                ext.copyMdc();
-                records.add(ext);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture logs;
 
     @BeforeEach
     void captureLogs() {
-        Logger.getLogger("").addHandler(capture);
+        logs = LogCapture.start();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
+        logs.close();
     }
 
     @Test
@@ -73,7 +53,7 @@ class RequestIdTest {
     void logLinesOfARequestCarryItsId() {
         given().header("X-Request-Id", "log-line-check-1").get("/test-support/failure")
                 .then().statusCode(500).body("requestId", equalTo("log-line-check-1"));
-        List<ExtLogRecord> logged = records.stream()
+        List<ExtLogRecord> logged = logs.records().stream()
                 .filter(r -> r.getLoggerName().startsWith("org.studentsupport")).toList();
         assertFalse(logged.isEmpty(), "the failure should have been logged");
         assertTrue(logged.stream().allMatch(r -> "log-line-check-1".equals(r.getMdc("requestId"))),

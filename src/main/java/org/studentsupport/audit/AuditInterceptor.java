@@ -7,7 +7,6 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import org.jboss.logging.Logger;
 import org.studentsupport.security.CallerScope;
-import org.studentsupport.web.ApiException;
 import org.studentsupport.web.ProblemKind;
 
 /**
@@ -46,9 +45,9 @@ public class AuditInterceptor {
                 return result;
             });
         } catch (Exception failure) {
-            ApiException api = apiException(failure);
-            boolean denied = caller.wasDenied() && api != null && api.kind() == ProblemKind.NOT_FOUND;
-            Integer status = api == null ? null : api.kind().status();
+            ProblemKind kind = ProblemKind.ofFailure(failure);
+            boolean denied = caller.wasDenied() && kind == ProblemKind.NOT_FOUND;
+            Integer status = kind == null ? null : kind.status();
             try {
                 QuarkusTransaction.requiringNew().run(() ->
                         writer.write(audited.action(), denied ? "denied" : "error", operation, status));
@@ -63,17 +62,5 @@ public class AuditInterceptor {
     private static Audited binding(InvocationContext ctx) {
         Audited audited = ctx.getMethod().getAnnotation(Audited.class);
         return audited != null ? audited : ctx.getMethod().getDeclaringClass().getAnnotation(Audited.class);
-    }
-
-    private static ApiException apiException(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ApiException api) {
-                return api;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
     }
 }

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.studentsupport.security.Roles;
 import org.studentsupport.student.StudentScope;
-import org.studentsupport.web.Page;
+import org.studentsupport.domain.Page;
 import org.studentsupport.web.PageParams;
 
 import java.util.UUID;
@@ -46,7 +46,7 @@ public class AuditResource {
             description = "By student, actor, action, outcome, object and time range; newest first.")
     public Page<AuditEventView> search(@BeanParam @Valid AuditFilter filter, @BeanParam @Valid PageParams page) {
         trail.object("audit-trail", null).student(filter.studentId);
-        return service.search(filter, page).map(AuditEventView::from);
+        return service.search(filter, page.toRequest()).map(AuditEventView::from);
     }
 
     @GET
@@ -74,7 +74,7 @@ public class AuditResource {
         students.require(studentId);
         AuditFilter filter = new AuditFilter();
         filter.studentId = studentId;
-        return service.search(filter, page).map(AuditEventView::from);
+        return service.search(filter, page.toRequest()).map(AuditEventView::from);
     }
 
     @POST
@@ -93,6 +93,6 @@ public class AuditResource {
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(operationId = "listAuditCheckpoints", summary = "The signed checkpoints of the chain, newest first")
     public Page<CheckpointView> checkpoints(@BeanParam @Valid PageParams page) {
-        return service.checkpoints(page);
+        return service.checkpoints(page.toRequest());
     }
 }

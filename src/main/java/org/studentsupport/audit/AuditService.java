@@ -8,8 +8,8 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.studentsupport.security.CallerScope;
 import org.studentsupport.web.ApiException;
-import org.studentsupport.web.Page;
-import org.studentsupport.web.PageParams;
+import org.studentsupport.domain.Page;
+import org.studentsupport.domain.PageRequest;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -46,7 +46,7 @@ public class AuditService {
     }
 
     @Transactional
-    public Page<AuditEvent> search(AuditFilter filter, PageParams page) {
+    public Page<AuditEvent> search(AuditFilter filter, PageRequest page) {
         AuditFilter.SqlCondition condition = filter.toSql(district());
         Query count = em.createNativeQuery("SELECT count(*) FROM audit_event e WHERE " + jpaParams(condition.where()));
         Query rows = em.createNativeQuery("SELECT e.* FROM audit_event e WHERE " + jpaParams(condition.where())
@@ -55,7 +55,7 @@ public class AuditService {
         bind(rows, condition.parameters());
         long total = ((Number) count.getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<AuditEvent> events = rows.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+        List<AuditEvent> events = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         return Page.of(events, page, total);
     }
 
@@ -112,12 +112,12 @@ public class AuditService {
     }
 
     @Transactional
-    public Page<CheckpointView> checkpoints(PageParams page) {
+    public Page<CheckpointView> checkpoints(PageRequest page) {
         long total = ((Number) em.createNativeQuery("SELECT count(*) FROM audit_checkpoint").getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                         "SELECT position, chain_hash, signature, created_at FROM audit_checkpoint ORDER BY position DESC")
-                .setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         return Page.of(rows.stream().map(r -> new CheckpointView(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 r[3] instanceof java.time.Instant i ? i : ((java.time.OffsetDateTime) r[3]).toInstant())).toList(), page, total);
     }

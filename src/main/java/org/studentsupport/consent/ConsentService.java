@@ -13,8 +13,8 @@ import org.studentsupport.student.StudentContact;
 import org.studentsupport.student.StudentScope;
 import org.studentsupport.web.ApiException;
 import org.studentsupport.web.ETags;
-import org.studentsupport.web.Page;
-import org.studentsupport.web.PageParams;
+import org.studentsupport.domain.Page;
+import org.studentsupport.domain.PageRequest;
 import org.studentsupport.web.Problem.Violation;
 
 import java.time.LocalDate;
@@ -130,13 +130,13 @@ public class ConsentService {
     }
 
     @Transactional
-    public Page<ConsentView> list(UUID studentId, PageParams page) {
+    public Page<ConsentView> list(UUID studentId, PageRequest page) {
         Student student = studentScope.require(studentId);
         audit.object("student-consents", student.id).student(student.id);
         long total = consents.count("student.id", student.id);
         LocalDate today = LocalDate.now();
         List<ConsentView> items = consents.find("student.id = ?1 order by signedOn desc, id", student.id)
-                .page(page.page - 1, page.size).list().stream()
+                .page(page.page() - 1, page.size()).list().stream()
                 .map(c -> ConsentView.from(c, today, openRelyingOn(c.id))).toList();
         return Page.of(items, page, total);
     }

@@ -21,7 +21,7 @@ import org.studentsupport.audit.AuditAction;
 import org.studentsupport.audit.Audited;
 import org.studentsupport.security.Roles;
 import org.studentsupport.web.ETags;
-import org.studentsupport.web.Page;
+import org.studentsupport.domain.Page;
 import org.studentsupport.web.PageParams;
 
 import java.net.URI;
@@ -57,6 +57,6 @@ public class StudentConsentResource {
     @Audited(action = AuditAction.READ, object = "consent")
     @Operation(operationId = "listConsents", summary = "List a student's consents on file, newest signature first")
     public Page<ConsentView> list(@PathParam("studentId") UUID studentId, @BeanParam @Valid PageParams page) {
-        return service.list(studentId, page);
+        return service.list(studentId, page.toRequest());
     }
 }

@@ -8,8 +8,8 @@ import org.studentsupport.school.SchoolRepository;
 import org.studentsupport.school.SchoolScope;
 import org.studentsupport.student.StudentScope;
 import org.studentsupport.web.ApiException;
-import org.studentsupport.web.Page;
-import org.studentsupport.web.PageParams;
+import org.studentsupport.domain.Page;
+import org.studentsupport.domain.PageRequest;
 import org.studentsupport.web.Problem;
 
 import java.math.BigDecimal;
@@ -63,7 +63,7 @@ public class DirectorySearch {
     }
 
     @Transactional
-    public Page<DirectorySearchResult> search(DirectorySearchParams params, PageParams page) {
+    public Page<DirectorySearchResult> search(DirectorySearchParams params, PageRequest page) {
         return run(resolve(params), page);
     }
 
@@ -147,7 +147,7 @@ public class DirectorySearch {
     public record Query(String sql, List<Object> params) {
     }
 
-    public Query sql(Criteria c, PageParams page) {
+    public Query sql(Criteria c, PageRequest page) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder();
         boolean near = c.lat() != null;
@@ -238,12 +238,12 @@ public class DirectorySearch {
             case name -> " ORDER BY s.name, s.id";
         });
         sql.append(" LIMIT ? OFFSET ?");
-        params.add(page.size);
+        params.add(page.size());
         params.add(page.offset());
         return new Query(sql.toString(), params);
     }
 
-    Page<DirectorySearchResult> run(Criteria c, PageParams page) {
+    Page<DirectorySearchResult> run(Criteria c, PageRequest page) {
         Query query = sql(c, page);
         List<DirectorySearchResult> results = new ArrayList<>();
         long[] total = {0};
@@ -259,7 +259,7 @@ public class DirectorySearch {
                     confirmed == null ? null : confirmed.toLocalDate(), decimal(rs.getBigDecimal(10)), decimal(rs.getBigDecimal(11)),
                     new DirectorySearchResult.Match(rank, km, languages, terms, rs.getString(8), c.age())));
         });
-        if (results.isEmpty() && page.page > 1) {
+        if (results.isEmpty() && page.page() > 1) {
             total[0] = store.count("SELECT count(*) FROM (" + query.sql().replaceFirst(" LIMIT \\? OFFSET \\?$", "") + ") x",
                     query.params().subList(0, query.params().size() - 2));
         }

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.studentsupport.audit.AuditAction;
 import org.studentsupport.audit.Audited;
 import org.studentsupport.security.Roles;
-import org.studentsupport.web.Page;
+import org.studentsupport.domain.Page;
 import org.studentsupport.web.PageParams;
 
 @Path("/api/v1/directory/search")
@@ -34,6 +34,6 @@ public class DirectorySearchResource {
                     + " free, open on a weekday, accepting referrals; only active services. Each result says why it matched."
                     + " Ordered by relevance (with q), distance (with a point) or name, then id.")
     public Page<DirectorySearchResult> search(@BeanParam @Valid DirectorySearchParams params, @BeanParam @Valid PageParams page) {
-        return search.search(params, page);
+        return search.search(params, page.toRequest());
     }
 }

@@ -1,7 +1,7 @@
 package org.studentsupport.disclosure;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.studentsupport.web.Page;
+import org.studentsupport.domain.Page;
 
 import java.time.Instant;
 import java.util.UUID;

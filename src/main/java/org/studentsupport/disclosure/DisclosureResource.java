@@ -35,6 +35,6 @@ public class DisclosureResource {
     @Operation(operationId = "getDisclosureReport", summary = "A student's record of disclosures (FERPA 99.32)",
             description = "Every disclosure of the student's data outside the school, newest first, worded so that it can be shown to a parent.")
     public DisclosureReport report(@PathParam("studentId") UUID studentId, @BeanParam @Valid PageParams page) {
-        return service.report(studentId, page);
+        return service.report(studentId, page.toRequest());
     }
 }

@@ -5,8 +5,8 @@ import jakarta.transaction.Transactional;
 import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.student.Student;
 import org.studentsupport.student.StudentScope;
-import org.studentsupport.web.Page;
-import org.studentsupport.web.PageParams;
+import org.studentsupport.domain.Page;
+import org.studentsupport.domain.PageRequest;
 
 import java.time.Instant;
 import java.util.List;
@@ -37,12 +37,12 @@ public class DisclosureService {
     }
 
     @Transactional
-    public DisclosureReport report(UUID studentId, PageParams page) {
+    public DisclosureReport report(UUID studentId, PageRequest page) {
         Student student = studentScope.require(studentId);
         audit.object("disclosure-record", student.id).student(student.id);
         long total = disclosures.count("studentId", student.id);
         List<DisclosureView> items = disclosures.find("studentId = ?1 order by disclosedAt desc, id", student.id)
-                .page(page.page - 1, page.size).list().stream().map(DisclosureView::from).toList();
+                .page(page.page() - 1, page.size()).list().stream().map(DisclosureView::from).toList();
         return new DisclosureReport(student.id, student.givenName + " " + student.familyName, student.school.name,
                 Instant.now(), DisclosureReport.EXPLANATION, Page.of(items, page, total));
     }

@@ -23,8 +23,9 @@ import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.audit.Audited;
 import org.studentsupport.audit.Csv;
 import org.studentsupport.security.Roles;
-import org.studentsupport.web.Page;
+import org.studentsupport.domain.Page;
 import org.studentsupport.web.PageParams;
+import org.studentsupport.domain.PageRequest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,7 @@ public class OversightResource {
     @Audited(action = AuditAction.READ, object = "referral-report")
     @Operation(operationId = "listOverdueReferrals", summary = "Open referrals past their follow-up date, most overdue first")
     public Page<StalledReferral> overdue(@BeanParam @Valid PageParams page) {
-        Page<StalledReferral> result = service.overdue(page);
+        Page<StalledReferral> result = service.overdue(page.toRequest());
         trail.object("referral-report", "overdue").students(result.items().stream().map(StalledReferral::studentId).toList());
         return result;
     }
@@ -97,7 +98,7 @@ public class OversightResource {
     @Operation(operationId = "listStalledReferrals", summary = "Open referrals with no transition for N days, quietest first")
     public Page<StalledReferral> stalled(@QueryParam("days") @DefaultValue("14") @Min(1) @Max(365) int days,
                                          @BeanParam @Valid PageParams page) {
-        Page<StalledReferral> result = service.stalled(days, page);
+        Page<StalledReferral> result = service.stalled(days, page.toRequest());
         trail.object("referral-report", "stalled").students(result.items().stream().map(StalledReferral::studentId).toList());
         return result;
     }
@@ -111,7 +112,7 @@ public class OversightResource {
     @APIResponse(responseCode = "200", description = "CSV, one referral per line",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, maxLength = 100000000)))
     public Response overdueCsv() {
-        List<StalledReferral> rows = service.overdue(new PageParams(1, OversightService.MAX_EXPORT_ROWS)).items();
+        List<StalledReferral> rows = service.overdue(new PageRequest(1, OversightService.MAX_EXPORT_ROWS)).items();
         trail.object("referral-report", "overdue").students(rows.stream().map(StalledReferral::studentId).toList());
         return listCsv("overdue-referrals.csv", rows);
     }
@@ -125,7 +126,7 @@ public class OversightResource {
     @APIResponse(responseCode = "200", description = "CSV, one referral per line",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, maxLength = 100000000)))
     public Response stalledCsv(@QueryParam("days") @DefaultValue("14") @Min(1) @Max(365) int days) {
-        List<StalledReferral> rows = service.stalled(days, new PageParams(1, OversightService.MAX_EXPORT_ROWS)).items();
+        List<StalledReferral> rows = service.stalled(days, new PageRequest(1, OversightService.MAX_EXPORT_ROWS)).items();
         trail.object("referral-report", "stalled").students(rows.stream().map(StalledReferral::studentId).toList());
         return listCsv("stalled-referrals.csv", rows);
     }

@@ -5,8 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.studentsupport.school.SchoolScope;
-import org.studentsupport.web.Page;
-import org.studentsupport.web.PageParams;
+import org.studentsupport.domain.Page;
+import org.studentsupport.domain.PageRequest;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -82,17 +82,17 @@ public class OversightService {
 
     /** Open referrals past their follow-up date, the longest overdue first. */
     @Transactional
-    public Page<StalledReferral> overdue(PageParams page) {
+    public Page<StalledReferral> overdue(PageRequest page) {
         return openReferrals("r.follow_up_due < current_date", "r.follow_up_due, r.id", page, null);
     }
 
     /** Open referrals with no transition for at least {@code days} days, the longest quiet first. */
     @Transactional
-    public Page<StalledReferral> stalled(int days, PageParams page) {
+    public Page<StalledReferral> stalled(int days, PageRequest page) {
         return openReferrals("last_at < now() - make_interval(days => CAST(?2 AS int))", "last_at, r.id", page, days);
     }
 
-    private Page<StalledReferral> openReferrals(String condition, String order, PageParams page, Integer days) {
+    private Page<StalledReferral> openReferrals(String condition, String order, PageRequest page, Integer days) {
         String base = " FROM (SELECT r.*, (SELECT max(t.at) FROM referral_transition t WHERE t.referral_id = r.id) AS last_at"
                 + " FROM referral r WHERE r.school_id = ANY(CAST(?1 AS uuid[])) AND r.status IN " + OPEN + ") r"
                 + " JOIN school s ON s.id = r.school_id JOIN dir_organization o ON o.id = r.organization_id"
@@ -110,7 +110,7 @@ public class OversightService {
         List<StalledReferral> items = new ArrayList<>();
         LocalDate today = LocalDate.now();
         Instant now = Instant.now();
-        for (Object row : rows.setFirstResult(page.offset()).setMaxResults(page.size).getResultList()) {
+        for (Object row : rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()) {
             Object[] r = (Object[]) row;
             Instant last = instant(r[8]);
             LocalDate due = r[9] == null ? null : r[9] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[9];

@@ -9,8 +9,8 @@ import org.studentsupport.student.Student;
 import org.studentsupport.student.StudentScope;
 import org.studentsupport.web.ApiException;
 import org.studentsupport.web.ETags;
-import org.studentsupport.web.Page;
-import org.studentsupport.web.PageParams;
+import org.studentsupport.domain.Page;
+import org.studentsupport.domain.PageRequest;
 import org.studentsupport.web.Problem;
 
 import java.util.ArrayList;
@@ -56,10 +56,10 @@ public class IndividualReviewService {
     }
 
     @Transactional
-    public Page<IndividualReviewSummary> list(UUID studentId, PageParams page) {
+    public Page<IndividualReviewSummary> list(UUID studentId, PageRequest page) {
         Student student = students.require(studentId);
         audit.object("student", student.id).student(student.id);
-        return Page.of(reviews.pageOfStudent(student.id, page.offset(), page.size).stream()
+        return Page.of(reviews.pageOfStudent(student.id, page.offset(), page.size()).stream()
                 .map(IndividualReviewSummary::from).toList(), page, reviews.countOfStudent(student.id));
     }
 

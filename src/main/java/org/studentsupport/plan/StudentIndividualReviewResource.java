@@ -20,7 +20,7 @@ import org.studentsupport.audit.AuditAction;
 import org.studentsupport.audit.Audited;
 import org.studentsupport.security.Roles;
 import org.studentsupport.web.ETags;
-import org.studentsupport.web.Page;
+import org.studentsupport.domain.Page;
 import org.studentsupport.web.PageParams;
 
 import java.util.UUID;
@@ -57,6 +57,6 @@ public class StudentIndividualReviewResource {
     @Audited(action = AuditAction.READ, object = "individual-review")
     @Operation(operationId = "listIndividualReviews", summary = "A student's individual reviews", description = "Newest first.")
     public Page<IndividualReviewSummary> list(@PathParam("studentId") UUID studentId, @BeanParam @Valid PageParams page) {
-        return service.list(studentId, page);
+        return service.list(studentId, page.toRequest());
     }
 }

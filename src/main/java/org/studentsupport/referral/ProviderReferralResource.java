@@ -15,7 +15,7 @@ import org.studentsupport.audit.AuditAction;
 import org.studentsupport.audit.Audited;
 import org.studentsupport.security.Roles;
 import org.studentsupport.web.ETags;
-import org.studentsupport.web.Page;
+import org.studentsupport.domain.Page;
 import org.studentsupport.web.PageParams;
 
 import java.util.UUID;
@@ -38,7 +38,7 @@ public class ProviderReferralResource {
     @Operation(operationId = "listProviderReferrals", summary = "Referrals sent to your organization",
             description = "Open ones first, by follow-up due date. Move them with POST /api/v1/referrals/{id}/transitions.")
     public Page<ProviderReferralView> list(@BeanParam @Valid PageParams page) {
-        return service.providerQueue(page);
+        return service.providerQueue(page.toRequest());
     }
 
     @GET

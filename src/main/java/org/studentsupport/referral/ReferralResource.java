@@ -29,7 +29,7 @@ import org.studentsupport.audit.AuditAction;
 import org.studentsupport.audit.Audited;
 import org.studentsupport.security.Roles;
 import org.studentsupport.web.ETags;
-import org.studentsupport.web.Page;
+import org.studentsupport.domain.Page;
 import org.studentsupport.web.PageParams;
 
 import java.net.URI;
@@ -61,7 +61,7 @@ public class ReferralResource {
                             "cancelled", "entered-in-error"})) String status,
             @QueryParam("studentId") @Parameter(description = "Only this student's referrals") UUID studentId,
             @BeanParam @Valid PageParams page) {
-        return service.list(status, studentId, page);
+        return service.list(status, studentId, page.toRequest());
     }
 
     @GET

@@ -29,8 +29,8 @@ import org.studentsupport.student.StudentContact;
 import org.studentsupport.student.StudentScope;
 import org.studentsupport.web.ApiException;
 import org.studentsupport.web.ETags;
-import org.studentsupport.web.Page;
-import org.studentsupport.web.PageParams;
+import org.studentsupport.domain.Page;
+import org.studentsupport.domain.PageRequest;
 import org.studentsupport.web.Problem.Violation;
 import org.studentsupport.web.ProblemKind;
 
@@ -318,7 +318,7 @@ public class ReferralService implements ConsentDependents {
      * first, then by follow-up date; or those in one status.
      */
     @Transactional
-    public Page<ReferralListItem> list(String status, UUID studentId, PageParams page) {
+    public Page<ReferralListItem> list(String status, UUID studentId, PageRequest page) {
         Set<UUID> schools = schoolScope.visibleSchoolIds();
         if (schools.isEmpty()) {
             return Page.of(List.of(), page, 0);
@@ -336,14 +336,14 @@ public class ReferralService implements ConsentDependents {
         params.put("today", today);
         List<ReferralListItem> items = referrals.find(where + " order by case when followUpDue < :today then 0 else 1 end, "
                         + "followUpDue asc nulls last, id", params)
-                .page(page.page - 1, page.size).list().stream().map(r -> ReferralListItem.from(r, today)).toList();
+                .page(page.page() - 1, page.size()).list().stream().map(r -> ReferralListItem.from(r, today)).toList();
         return Page.of(items, page, total);
     }
 
     // ---- the provider's queue --------------------------------------------------------------------
 
     @Transactional
-    public Page<ProviderReferralView> providerQueue(PageParams page) {
+    public Page<ProviderReferralView> providerQueue(PageRequest page) {
         UUID organization = caller.organizationId().orElse(null);
         if (organization == null) {
             return Page.of(List.of(), page, 0);
@@ -351,7 +351,7 @@ public class ReferralService implements ConsentDependents {
         String where = "organizationId = ?1 and requestedAt is not null";
         long total = referrals.count(where, organization);
         List<Referral> found = referrals.find(where + " order by case when status in ?2 then 0 else 1 end, followUpDue asc nulls last, id",
-                organization, OPEN).page(page.page - 1, page.size).list();
+                organization, OPEN).page(page.page() - 1, page.size()).list();
         audit.object("provider-referral-queue", organization).students(found.stream().map(r -> r.student.id).toList());
         return Page.of(found.stream().map(this::providerView).toList(), page, total);
     }

@@ -29,7 +29,7 @@ import org.studentsupport.audit.AuditAction;
 import org.studentsupport.audit.Audited;
 import org.studentsupport.security.Roles;
 import org.studentsupport.web.ETags;
-import org.studentsupport.web.Page;
+import org.studentsupport.domain.Page;
 import org.studentsupport.web.PageParams;
 
 import java.net.URI;

@@ -20,7 +20,7 @@ import org.studentsupport.audit.AuditAction;
 import org.studentsupport.audit.Audited;
 import org.studentsupport.security.Roles;
 import org.studentsupport.web.ETags;
-import org.studentsupport.web.Page;
+import org.studentsupport.domain.Page;
 import org.studentsupport.web.PageParams;
 
 import java.util.UUID;
@@ -97,7 +97,7 @@ public class ClassReviewResource {
             description = "Oldest first; each change shows the student's entry before and after.")
     public Page<AmendmentView> amendments(@PathParam("classId") UUID classId, @PathParam("periodId") UUID periodId,
                                           @BeanParam @Valid PageParams page) {
-        return service.amendments(classId, periodId, page);
+        return service.amendments(classId, periodId, page.toRequest());
     }
 
     private static RestResponse<ClassReviewView> respond(VersionedReview review) {

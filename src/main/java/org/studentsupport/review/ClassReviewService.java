@@ -10,8 +10,8 @@ import org.studentsupport.school.SchoolScope;
 import org.studentsupport.security.CallerScope;
 import org.studentsupport.web.ApiException;
 import org.studentsupport.web.ETags;
-import org.studentsupport.web.Page;
-import org.studentsupport.web.PageParams;
+import org.studentsupport.domain.Page;
+import org.studentsupport.domain.PageRequest;
 import org.studentsupport.web.Problem;
 
 import java.time.LocalDate;
@@ -178,12 +178,12 @@ public class ClassReviewService {
     }
 
     @Transactional
-    public Page<AmendmentView> amendments(UUID classId, UUID periodId, PageParams page) {
+    public Page<AmendmentView> amendments(UUID classId, UUID periodId, PageRequest page) {
         ClassSection section = classInScope(classId);
         ClassReview review = existing(section, periods.get(periodId));
         List<AmendmentView> items = new ArrayList<>();
         Set<UUID> students = new HashSet<>();
-        for (ClassReviewAmendment amendment : reviews.amendments(review.id, page.offset(), page.size)) {
+        for (ClassReviewAmendment amendment : reviews.amendments(review.id, page.offset(), page.size())) {
             Map<ClassReviewEntry, List<ClassReviewDomain>> entries = reviews.withDomains(reviews.entriesOfAmendment(amendment.id));
             Map<UUID, ReviewEntryView> before = new HashMap<>();
             Map<UUID, ReviewEntryView> after = new java.util.LinkedHashMap<>();

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.studentsupport.security.Roles;
 import org.studentsupport.web.ETags;
-import org.studentsupport.web.Page;
+import org.studentsupport.domain.Page;
 import org.studentsupport.web.PageParams;
 
 import java.util.UUID;
@@ -61,7 +61,7 @@ public class ReviewCodeResource {
                                              schema = @Schema(enumeration = {"academic", "social-emotional", "health", "family"}, maxLength = 30))
                                      String domain,
                                      @BeanParam @Valid PageParams page) {
-        return service.list(domain, page);
+        return service.list(domain, page.toRequest());
     }
 
     @POST

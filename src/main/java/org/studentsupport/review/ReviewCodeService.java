@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.studentsupport.web.ApiException;
 import org.studentsupport.web.ETags;
-import org.studentsupport.web.Page;
-import org.studentsupport.web.PageParams;
+import org.studentsupport.domain.Page;
+import org.studentsupport.domain.PageRequest;
 
 import java.util.UUID;
 
@@ -23,8 +23,8 @@ public class ReviewCodeService {
     }
 
     @Transactional
-    public Page<ReviewCodeView> list(String domain, PageParams page) {
-        return Page.of(codes.page(domain, page.offset(), page.size).stream().map(ReviewCodeView::from).toList(),
+    public Page<ReviewCodeView> list(String domain, PageRequest page) {
+        return Page.of(codes.page(domain, page.offset(), page.size()).stream().map(ReviewCodeView::from).toList(),
                 page, codes.count(domain));
     }
 

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.studentsupport.security.Roles;
 import org.studentsupport.web.ETags;
-import org.studentsupport.web.Page;
+import org.studentsupport.domain.Page;
 import org.studentsupport.web.PageParams;
 
 import java.util.UUID;
@@ -44,7 +44,7 @@ public class ReviewPeriodResource {
             description = "Ordered by start date, then name.")
     public Page<ReviewPeriodView> list(@QueryParam("schoolYearId") @Parameter(description = "Only the periods of this school year") UUID schoolYearId,
                                        @BeanParam @Valid PageParams page) {
-        return service.list(schoolYearId, page);
+        return service.list(schoolYearId, page.toRequest());
     }
 
     @GET

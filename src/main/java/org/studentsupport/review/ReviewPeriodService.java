@@ -9,8 +9,8 @@ import org.studentsupport.school.DistrictRepository;
 import org.studentsupport.security.CallerScope;
 import org.studentsupport.web.ApiException;
 import org.studentsupport.web.ETags;
-import org.studentsupport.web.Page;
-import org.studentsupport.web.PageParams;
+import org.studentsupport.domain.Page;
+import org.studentsupport.domain.PageRequest;
 import org.studentsupport.web.Problem;
 
 import java.util.List;
@@ -34,12 +34,12 @@ public class ReviewPeriodService {
     }
 
     @Transactional
-    public Page<ReviewPeriodView> list(UUID schoolYearId, PageParams page) {
+    public Page<ReviewPeriodView> list(UUID schoolYearId, PageRequest page) {
         String district = caller.districtId().orElse(null);
         if (district == null) {
             return Page.of(List.of(), page, 0);
         }
-        List<ReviewPeriodView> items = periods.pageInDistrict(district, schoolYearId, page.offset(), page.size)
+        List<ReviewPeriodView> items = periods.pageInDistrict(district, schoolYearId, page.offset(), page.size())
                 .stream().map(ReviewPeriodView::from).toList();
         return Page.of(items, page, periods.countInDistrict(district, schoolYearId));
     }

@@ -18,7 +18,7 @@ import org.studentsupport.audit.AuditAction;
 import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.audit.Audited;
 import org.studentsupport.security.Roles;
-import org.studentsupport.web.Page;
+import org.studentsupport.domain.Page;
 import org.studentsupport.web.PageParams;
 
 import java.time.LocalDate;
@@ -60,6 +60,6 @@ public class ReviewProgressResource {
                                            String status,
                                            @BeanParam @Valid PageParams page) {
         audit.object("school", schoolId);
-        return service.classes(periodId, schoolId, status, page);
+        return service.classes(periodId, schoolId, status, page.toRequest());
     }
 }

@@ -5,8 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.studentsupport.school.SchoolScope;
-import org.studentsupport.web.Page;
-import org.studentsupport.web.PageParams;
+import org.studentsupport.domain.Page;
+import org.studentsupport.domain.PageRequest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -79,7 +79,7 @@ public class ReviewProgressService {
     }
 
     @Transactional
-    public Page<ClassProgressView> classes(UUID periodId, UUID schoolId, String status, PageParams page) {
+    public Page<ClassProgressView> classes(UUID periodId, UUID schoolId, String status, PageRequest page) {
         schools.require(schoolId, "School " + schoolId);
         ReviewPeriod period = periods.get(periodId);
         String filter = status == null ? "" : " AND coalesce(r.status, '" + NOT_STARTED + "') = :status";
@@ -91,7 +91,7 @@ public class ReviewProgressService {
             total.setParameter("status", status);
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = list.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+        List<Object[]> rows = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         List<ClassProgressView> items = rows.stream().map(r -> new ClassProgressView((UUID) r[0], (String) r[1], (String) r[2],
                 (UUID) r[3], instant(r[4]))).toList();
         return Page.of(items, page, count(total));

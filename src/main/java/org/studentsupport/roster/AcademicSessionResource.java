@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.studentsupport.security.Roles;
-import org.studentsupport.web.Page;
+import org.studentsupport.domain.Page;
 import org.studentsupport.web.PageParams;
 
 
@@ -29,7 +29,7 @@ public class AcademicSessionResource {
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(operationId = "listAcademicSessions", summary = "List your district's school years and terms", description = "Ordered by start date.")
     public Page<AcademicSessionView> sessions(@BeanParam @Valid PageParams page) {
-        return service.sessions(page);
+        return service.sessions(page.toRequest());
     }
 
 }

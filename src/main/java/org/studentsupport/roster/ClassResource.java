@@ -17,7 +17,7 @@ import org.studentsupport.audit.AuditAction;
 import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.audit.Audited;
 import org.studentsupport.security.Roles;
-import org.studentsupport.web.Page;
+import org.studentsupport.domain.Page;
 import org.studentsupport.web.PageParams;
 
 import java.time.LocalDate;
@@ -55,7 +55,7 @@ public class ClassResource {
     public Page<RosterEntryView> roster(@PathParam("id") UUID id,
                                         @Parameter(description = "The date (default today)") @QueryParam("date") LocalDate date,
                                         @BeanParam @Valid PageParams page) {
-        Page<RosterEntryView> roster = service.roster(id, date == null ? LocalDate.now(ZoneOffset.UTC) : date, page);
+        Page<RosterEntryView> roster = service.roster(id, date == null ? LocalDate.now(ZoneOffset.UTC) : date, page.toRequest());
         audit.object("class", id).students(roster.items().stream().map(RosterEntryView::studentId).toList());
         return roster;
     }

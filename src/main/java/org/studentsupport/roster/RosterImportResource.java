@@ -29,7 +29,7 @@ import org.studentsupport.security.CallerScope;
 import org.studentsupport.security.Roles;
 import org.studentsupport.web.ApiException;
 import org.studentsupport.web.ETags;
-import org.studentsupport.web.Page;
+import org.studentsupport.domain.Page;
 import org.studentsupport.web.PageParams;
 
 import java.io.InputStream;
@@ -80,7 +80,7 @@ public class RosterImportResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "listRosterImports", summary = "List your district's roster imports, newest first")
     public Page<RosterImportView> list(@BeanParam @Valid PageParams page) {
-        return service.list(district(), page).map(job -> RosterImportView.from(job, service.countsOf(job), List.of()));
+        return service.list(district(), page.toRequest()).map(job -> RosterImportView.from(job, service.countsOf(job), List.of()));
     }
 
     @GET
@@ -99,7 +99,7 @@ public class RosterImportResource {
     @Operation(operationId = "listRosterImportProblems", summary = "Page through the problems of a rejected import",
             description = "The first 1000 problems are kept (studentsupport.roster-import.max-problems-kept); problemCount on the job counts all.")
     public Page<ImportProblemView> problems(@PathParam("id") UUID id, @BeanParam @Valid PageParams page) {
-        return service.problems(id, district(), page).map(ImportProblemView::from);
+        return service.problems(id, district(), page.toRequest()).map(ImportProblemView::from);
     }
 
     private String district() {

@@ -10,8 +10,8 @@ import org.jboss.logging.Logger;
 import org.studentsupport.roster.oneroster.Counts;
 import org.studentsupport.roster.oneroster.Problem;
 import org.studentsupport.web.ApiException;
-import org.studentsupport.web.Page;
-import org.studentsupport.web.PageParams;
+import org.studentsupport.domain.Page;
+import org.studentsupport.domain.PageRequest;
 import org.studentsupport.web.ProblemKind;
 
 import java.io.IOException;
@@ -168,14 +168,14 @@ public class RosterImportService {
     }
 
     @Transactional
-    public Page<RosterImport> list(String district, PageParams page) {
-        return Page.of(jobs.pageInDistrict(district, page.offset(), page.size), page, jobs.countInDistrict(district));
+    public Page<RosterImport> list(String district, PageRequest page) {
+        return Page.of(jobs.pageInDistrict(district, page.offset(), page.size()), page, jobs.countInDistrict(district));
     }
 
     @Transactional
-    public Page<RosterImportProblem> problems(UUID id, String district, PageParams page) {
+    public Page<RosterImportProblem> problems(UUID id, String district, PageRequest page) {
         get(id, district);
-        return Page.of(jobs.problems(id, page.offset(), page.size), page, jobs.countProblems(id));
+        return Page.of(jobs.problems(id, page.offset(), page.size()), page, jobs.countProblems(id));
     }
 
     @Transactional

@@ -7,8 +7,8 @@ import jakarta.transaction.Transactional;
 import org.studentsupport.school.SchoolScope;
 import org.studentsupport.security.CallerScope;
 import org.studentsupport.web.ApiException;
-import org.studentsupport.web.Page;
-import org.studentsupport.web.PageParams;
+import org.studentsupport.domain.Page;
+import org.studentsupport.domain.PageRequest;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -31,21 +31,21 @@ public class RosterService {
     }
 
     @Transactional
-    public Page<AcademicSessionView> sessions(PageParams page) {
+    public Page<AcademicSessionView> sessions(PageRequest page) {
         String district = caller.districtId().orElse(null);
         if (district == null) {
             return Page.of(List.of(), page, 0);
         }
         List<AcademicSession> sessions = em().createQuery("select s from AcademicSession s left join fetch s.parent "
                         + "where s.district.sourcedId = :d and s.active order by s.startDate, s.type, s.id", AcademicSession.class)
-                .setParameter("d", district).setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+                .setParameter("d", district).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         long total = em().createQuery("select count(s) from AcademicSession s where s.district.sourcedId = :d and s.active", Long.class)
                 .setParameter("d", district).getSingleResult();
         return Page.of(sessions.stream().map(AcademicSessionView::from).toList(), page, total);
     }
 
     @Transactional
-    public Page<ClassView> classesOfSchool(UUID schoolId, UUID sessionId, PageParams page) {
+    public Page<ClassView> classesOfSchool(UUID schoolId, UUID sessionId, PageRequest page) {
         schools.require(schoolId, "School " + schoolId);
         String filter = " from ClassSection c where c.school.id = :school and c.active"
                 + (sessionId == null ? "" : " and (c.session.id = :session or c.session.parent.id = :session)");
@@ -55,7 +55,7 @@ public class RosterService {
             query.setParameter("session", sessionId);
             count.setParameter("session", sessionId);
         }
-        List<ClassSection> classes = query.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+        List<ClassSection> classes = query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         return Page.of(classes.stream().map(ClassView::from).toList(), page, count.getSingleResult());
     }
 
@@ -75,12 +75,12 @@ public class RosterService {
 
     /** The students enrolled in a class on a date, by name. */
     @Transactional
-    public Page<RosterEntryView> roster(UUID classId, LocalDate on, PageParams page) {
+    public Page<RosterEntryView> roster(UUID classId, LocalDate on, PageRequest page) {
         require(classId);
         String filter = " from Enrollment e join e.student s where e.classSection.id = :c and s.active "
                 + "and (e.beginDate is null or e.beginDate <= :d) and (e.endDate is null or e.endDate >= :d)";
         List<Enrollment> enrollments = em().createQuery("select e" + filter + " order by s.familyName, s.givenName, s.id", Enrollment.class)
-                .setParameter("c", classId).setParameter("d", on).setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+                .setParameter("c", classId).setParameter("d", on).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         long total = em().createQuery("select count(e)" + filter, Long.class).setParameter("c", classId).setParameter("d", on).getSingleResult();
         return Page.of(enrollments.stream().map(RosterEntryView::from).toList(), page, total);
     }

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.studentsupport.security.Roles;
-import org.studentsupport.web.Page;
+import org.studentsupport.domain.Page;
 import org.studentsupport.web.PageParams;
 
 import java.util.UUID;
@@ -36,7 +36,7 @@ public class SchoolClassResource {
     public Page<ClassView> classes(@PathParam("schoolId") UUID schoolId,
                                    @Parameter(description = "Only classes of this academic session or of its terms") @QueryParam("sessionId") UUID sessionId,
                                    @BeanParam @Valid PageParams page) {
-        return service.classesOfSchool(schoolId, sessionId, page);
+        return service.classesOfSchool(schoolId, sessionId, page.toRequest());
     }
 
 }

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.studentsupport.security.Roles;
 import org.studentsupport.web.ETags;
-import org.studentsupport.web.Page;
+import org.studentsupport.domain.Page;
 import org.studentsupport.web.PageParams;
 
 import java.util.UUID;
@@ -41,7 +41,7 @@ public class SchoolResource {
     @Operation(operationId = "listSchools", summary = "List the schools you may see",
             description = "Coordinators see their assigned schools; supervisors and administrators their district. Ordered by name.")
     public Page<SchoolView> list(@BeanParam @Valid PageParams page) {
-        return service.list(page).map(SchoolView::from);
+        return service.list(page.toRequest()).map(SchoolView::from);
     }
 
     @GET

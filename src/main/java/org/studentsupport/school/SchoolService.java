@@ -5,8 +5,8 @@ import jakarta.transaction.Transactional;
 import org.studentsupport.security.CallerScope;
 import org.studentsupport.web.ApiException;
 import org.studentsupport.web.ETags;
-import org.studentsupport.web.Page;
-import org.studentsupport.web.PageParams;
+import org.studentsupport.domain.Page;
+import org.studentsupport.domain.PageRequest;
 import org.studentsupport.web.Problem;
 
 import java.util.List;
@@ -28,9 +28,9 @@ public class SchoolService {
     }
 
     @Transactional
-    public Page<School> list(PageParams page) {
+    public Page<School> list(PageRequest page) {
         var visible = scope.visibleSchoolIds();
-        return Page.of(schools.pageWithin(visible, page.offset(), page.size), page, schools.countWithin(visible));
+        return Page.of(schools.pageWithin(visible, page.offset(), page.size()), page, schools.countWithin(visible));
     }
 
     @Transactional

@@ -19,7 +19,7 @@ import org.studentsupport.audit.AuditAction;
 import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.audit.Audited;
 import org.studentsupport.security.Roles;
-import org.studentsupport.web.Page;
+import org.studentsupport.domain.Page;
 import org.studentsupport.web.PageParams;
 
 import java.util.UUID;
@@ -49,7 +49,7 @@ public class StudentResource {
             @Parameter(description = "Only this school") @QueryParam("schoolId") UUID schoolId,
             @Parameter(description = "Include students the roster removed") @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive,
             @BeanParam @Valid PageParams page) {
-        Page<StudentSummaryView> found = service.search(name, grade, schoolId, includeInactive, page);
+        Page<StudentSummaryView> found = service.search(name, grade, schoolId, includeInactive, page.toRequest());
         audit.object("student-search", null).students(found.items().stream().map(StudentSummaryView::id).toList());
         return found;
     }

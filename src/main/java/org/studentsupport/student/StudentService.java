@@ -11,8 +11,8 @@ import org.studentsupport.school.SchoolScope;
 import org.studentsupport.security.CallerScope;
 import org.studentsupport.web.ApiException;
 import org.studentsupport.web.ETags;
-import org.studentsupport.web.Page;
-import org.studentsupport.web.PageParams;
+import org.studentsupport.domain.Page;
+import org.studentsupport.domain.PageRequest;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -48,7 +48,7 @@ public class StudentService {
     }
 
     @Transactional
-    public Page<StudentSummaryView> search(String namePrefix, String grade, UUID schoolId, boolean includeInactive, PageParams page) {
+    public Page<StudentSummaryView> search(String namePrefix, String grade, UUID schoolId, boolean includeInactive, PageRequest page) {
         Set<UUID> visible = schools.visibleSchoolIds();
         if (schoolId != null) {
             schools.require(schoolId, "School " + schoolId);
@@ -77,7 +77,7 @@ public class StudentService {
             query.setParameter(k, v);
             count.setParameter(k, v);
         });
-        List<Student> found = query.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+        List<Student> found = query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         return Page.of(found.stream().map(StudentSummaryView::from).toList(), page, count.getSingleResult());
     }
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.studentsupport.domain.PageRequest;
 
 /**
  * The paging query parameters shared by every list: {@code page} (1-based) and {@code size}.
@@ -12,9 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  */
 public class PageParams {
 
-    public static final int DEFAULT_SIZE = 50;
-    public static final int MAX_SIZE = 200;
-    public static final int MAX_PAGE = 1_000_000;
+    public static final int DEFAULT_SIZE = PageRequest.DEFAULT_SIZE;
+    public static final int MAX_SIZE = PageRequest.MAX_SIZE;
+    public static final int MAX_PAGE = PageRequest.MAX_PAGE;
 
     @QueryParam("page")
     @DefaultValue("1")
@@ -38,7 +39,8 @@ public class PageParams {
         this.size = size;
     }
 
-    public int offset() {
-        return (page - 1) * size;
+    /** The page asked for, as the services take it. */
+    public PageRequest toRequest() {
+        return new PageRequest(page, size);
     }
 }

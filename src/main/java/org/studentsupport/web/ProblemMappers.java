@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.studentsupport.domain.DomainException;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
@@ -51,6 +52,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
         return problems.response(e.kind(), e.getMessage(), path(uri), e.violations(), e.extensions());
+    }
+
+    @ServerExceptionMapper
+    public Response domainException(DomainException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.violations().stream()
+                .map(v -> new Problem.Violation(v.pointer(), v.parameter(), v.message())).toList();
+        return problems.response(ProblemKind.of(e), e.getMessage(), path(uri), violations, e.details());
     }
 
     @ServerExceptionMapper
@@ -137,6 +145,9 @@ public class ProblemMappers {
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof ApiException api) {
                 return apiException(api, uri);
+            }
+            if (cause instanceof DomainException domain) {
+                return domainException(domain, uri);
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return concurrentUpdate((Exception) cause, uri);

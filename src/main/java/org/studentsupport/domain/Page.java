@@ -1,4 +1,4 @@
-package org.studentsupport.web;
+package org.studentsupport.domain;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,7 +10,7 @@ import java.util.function.Function;
  * items by a stable key, so that walking the pages neither repeats nor skips an item.
  */
 public record Page<T>(
-        @Schema(description = "The items of this page", maxItems = PageParams.MAX_SIZE)
+        @Schema(description = "The items of this page", maxItems = PageRequest.MAX_SIZE)
         List<T> items,
         @Schema(description = "This page's number, starting at 1", minimum = "1", maximum = "1000000", format = "int32")
         int page,
@@ -22,9 +22,13 @@ public record Page<T>(
         @Schema(description = "How many pages there are", minimum = "0", maximum = "2147483647", format = "int32")
         int totalPages) {
 
-    public static <T> Page<T> of(List<T> items, PageParams params, long totalItems) {
-        int totalPages = (int) Math.min(Integer.MAX_VALUE, (totalItems + params.size - 1) / params.size);
-        return new Page<>(List.copyOf(items), params.page, params.size, totalItems, totalPages);
+    public static <T> Page<T> of(List<T> items, PageRequest request, long totalItems) {
+        int totalPages = (int) Math.min(Integer.MAX_VALUE, (totalItems + request.size() - 1) / request.size());
+        return new Page<>(List.copyOf(items), request.page(), request.size(), totalItems, totalPages);
+    }
+
+    public static <T> Page<T> empty(PageRequest request) {
+        return of(List.of(), request, 0);
     }
 
     public <R> Page<R> map(Function<? super T, ? extends R> mapper) {

@@ -1,4 +1,4 @@
-package org.studentsupport.demo;
+package org.studentsupport.school;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,28 +6,23 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.studentsupport.school.Address;
-import org.studentsupport.school.District;
-import org.studentsupport.school.DistrictRepository;
-import org.studentsupport.school.School;
-import org.studentsupport.school.SchoolRepository;
 
 /**
  * Seeds the demo district for the run command (the {@code demo} profile). Never enabled in
  * production. Deterministic and idempotent: a second start finds the district and adds nothing.
  */
 @ApplicationScoped
-public class DemoData {
+public class DistrictDemoData {
 
     public static final String DISTRICT = "dst-riverton";
 
-    private static final Logger LOG = Logger.getLogger(DemoData.class);
+    private static final Logger LOG = Logger.getLogger(DistrictDemoData.class);
 
     private final boolean enabled;
     private final DistrictRepository districts;
     private final SchoolRepository schools;
 
-    public DemoData(@ConfigProperty(name = "studentsupport.demo.enabled", defaultValue = "false") boolean enabled,
+    public DistrictDemoData(@ConfigProperty(name = "studentsupport.demo.enabled", defaultValue = "false") boolean enabled,
                     DistrictRepository districts, SchoolRepository schools) {
         this.enabled = enabled;
         this.districts = districts;

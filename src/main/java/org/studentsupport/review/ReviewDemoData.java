@@ -8,9 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.studentsupport.plan.Goal;
 import org.studentsupport.plan.IndividualReview;
-import org.studentsupport.plan.PlannedSupport;
 import org.studentsupport.plan.TeamMember;
 import org.studentsupport.roster.AcademicSession;
 import org.studentsupport.roster.ClassSection;
@@ -18,6 +16,7 @@ import org.studentsupport.school.District;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -98,8 +97,10 @@ public class ReviewDemoData {
             UUID teacher = section.teachers.stream().map(t -> t.id).sorted().findFirst().orElse(null);
             review.saveDraft("sch-elm".equals(section.school.sourcedId) ? "coord.elm" : "coord.harbor", teacher, reviewedOn);
             em.persist(review);
+            List<ClassReviewEntry> entries = new ArrayList<>();
             for (int s = 0; s < students.size(); s++) {
                 ClassReviewEntry entry = new ClassReviewEntry(review.id, students.get(s), s);
+                entries.add(entry);
                 int roll = random.nextInt(100);
                 entry.tier = draft && s % 3 == 2 ? null : roll < 60 ? "1" : roll < 88 ? "2" : "3";
                 entry.needsIndividualReview = "3".equals(entry.tier);
@@ -123,7 +124,7 @@ public class ReviewDemoData {
             if (draft) {
                 drafts++;
             } else {
-                review.finalizeBy(review.coordinatorSubject);
+                review.finalizeBy(review.coordinatorSubject, entries, students);
                 finals++;
             }
         }
@@ -140,16 +141,10 @@ public class ReviewDemoData {
         review.team.add(new TeamMember(review, "coordinator", null, false, 0));
         review.team.add(new TeamMember(review, "teacher", null, false, 1));
         review.team.add(new TeamMember(review, "family", "Parent or guardian", true, 2));
-        Goal attendance = new Goal(review, 0);
-        attendance.text = "Attend school at least 4 days a week";
-        attendance.targetDate = fall.endDate.plusDays(45);
-        review.goals.add(attendance);
-        Goal peers = new Goal(review, 1);
-        peers.text = "Join one after-school activity with peers";
-        peers.targetDate = fall.endDate;
-        review.goals.add(peers);
-        review.supports.add(new PlannedSupport(review, "early-intervention", "Weekly mentoring", mentoringService, 0));
-        review.supports.add(new PlannedSupport(review, "prevention-enrichment", "After-school sports program", null, 1));
+        review.addGoal("Attend school at least 4 days a week", fall.endDate.plusDays(45), null);
+        review.addGoal("Join one after-school activity with peers", fall.endDate, null);
+        review.addSupport("early-intervention", "Weekly mentoring", mentoringService);
+        review.addSupport("prevention-enrichment", "After-school sports program", null);
         em.persist(review);
     }
 

@@ -99,23 +99,8 @@ public class ReviewDemoData {
             em.persist(review);
             List<ClassReviewEntry> entries = new ArrayList<>();
             for (int s = 0; s < students.size(); s++) {
-                ClassReviewEntry entry = new ClassReviewEntry(review.id, students.get(s), s);
+                ClassReviewEntry entry = entry(review.id, students.get(s), s, draft && s % 3 == 2, random, active);
                 entries.add(entry);
-                int roll = random.nextInt(100);
-                entry.tier = draft && s % 3 == 2 ? null : roll < 60 ? "1" : roll < 88 ? "2" : "3";
-                entry.needsIndividualReview = "3".equals(entry.tier);
-                entry.interests = List.of("soccer", "drawing", "music", "robotics", "reading", "basketball").get(random.nextInt(6));
-                em.persist(entry);
-                for (ReviewDomain domain : ReviewDomain.values()) {
-                    List<String> list = active.getOrDefault(domain.code(), Set.of()).stream().sorted().toList();
-                    if (list.isEmpty() || random.nextInt(3) == 0) {
-                        continue;
-                    }
-                    List<String> needs = "1".equals(entry.tier) ? List.of() : List.of(list.get(random.nextInt(list.size())));
-                    String strength = list.get(random.nextInt(list.size()));
-                    em.persist(new ClassReviewDomain(entry.id, domain,
-                            needs.contains(strength) ? List.of() : List.of(strength), needs, null));
-                }
                 if ("3".equals(entry.tier) && !draft && highestTier.size() < INDIVIDUAL_REVIEWS
                         && !highestTier.containsKey(entry.studentId)) {
                     highestTier.put(entry.studentId, review.coordinatorSubject);
@@ -133,6 +118,27 @@ public class ReviewDemoData {
         highestTier.forEach((student, coordinator) -> individualReview(student, coordinator, fall, mentoring));
         LOG.infof("Seeded demo reviews: periods %s fall and spring, %d final and %d draft class reviews, %d individual reviews",
                 prefix, finals, drafts, highestTier.size());
+    }
+
+    /** One student's entry with random tier, interests and codes; a draft leaves some tiers out. */
+    private ClassReviewEntry entry(UUID reviewId, UUID student, int position, boolean withoutTier, Random random,
+                                   Map<String, Set<String>> active) {
+        ClassReviewEntry entry = new ClassReviewEntry(reviewId, student, position);
+        int roll = random.nextInt(100);
+        entry.tier = withoutTier ? null : roll < 60 ? "1" : roll < 88 ? "2" : "3";
+        entry.needsIndividualReview = "3".equals(entry.tier);
+        entry.interests = List.of("soccer", "drawing", "music", "robotics", "reading", "basketball").get(random.nextInt(6));
+        em.persist(entry);
+        for (ReviewDomain domain : ReviewDomain.values()) {
+            List<String> list = active.getOrDefault(domain.code(), Set.of()).stream().sorted().toList();
+            if (list.isEmpty() || random.nextInt(3) == 0) {
+                continue;
+            }
+            List<String> needs = "1".equals(entry.tier) ? List.of() : List.of(list.get(random.nextInt(list.size())));
+            String strength = list.get(random.nextInt(list.size()));
+            em.persist(new ClassReviewDomain(entry.id, domain, needs.contains(strength) ? List.of() : List.of(strength), needs, null));
+        }
+        return entry;
     }
 
     private void individualReview(UUID student, String coordinator, ReviewPeriod fall, UUID mentoringService) {

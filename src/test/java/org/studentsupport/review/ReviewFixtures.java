@@ -7,7 +7,6 @@ import org.studentsupport.roster.AcademicSession;
 import org.studentsupport.roster.ClassSection;
 import org.studentsupport.roster.Enrollment;
 import org.studentsupport.roster.Teacher;
-import org.studentsupport.school.District;
 import org.studentsupport.school.School;
 import org.studentsupport.student.Student;
 import org.studentsupport.support.TestFixtures;

@@ -55,4 +55,12 @@ public class Goal {
         this.review = review;
         this.position = position;
     }
+
+    /** Notes are kept, never changed; 422 when the goal already holds as many as it may. */
+    public ProgressNote addNote(LocalDate notedOn, String text, String author) {
+        PlanRules.requireRoomForNote(notes.size());
+        ProgressNote note = new ProgressNote(this, notedOn, text, author);
+        notes.add(note);
+        return note;
+    }
 }

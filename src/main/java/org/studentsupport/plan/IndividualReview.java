@@ -8,9 +8,11 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.studentsupport.web.ApiException;
+import org.studentsupport.domain.ConflictException;
+import org.studentsupport.domain.NotFoundException;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -95,7 +97,7 @@ public class IndividualReview {
     /** Every change goes through here: a closed plan is read-only. */
     public void changed() {
         if (!isOpen()) {
-            throw ApiException.conflict("The individual review is closed");
+            throw new ConflictException("The individual review is closed");
         }
         updatedAt = Instant.now();
     }
@@ -106,5 +108,29 @@ public class IndividualReview {
         closedBy = by;
         closedAt = updatedAt;
         closingNote = note;
+    }
+
+    /** Adds a goal at the end of the plan; 422 when the plan already holds as many as it may. */
+    public Goal addGoal(String text, LocalDate targetDate, String status) {
+        PlanRules.requireRoomForGoal(goals.size());
+        Goal goal = new Goal(this, goals.size());
+        goal.text = text;
+        goal.targetDate = targetDate;
+        goal.status = status == null ? Goal.OPEN : status;
+        goals.add(goal);
+        return goal;
+    }
+
+    /** Adds a planned support at the end of the plan; 422 when the plan already holds as many as it may. */
+    public PlannedSupport addSupport(String category, String description, UUID directoryServiceId) {
+        PlanRules.requireRoomForSupport(supports.size());
+        PlannedSupport support = new PlannedSupport(this, category, description, directoryServiceId, supports.size());
+        supports.add(support);
+        return support;
+    }
+
+    public Goal goal(UUID goalId) {
+        return goals.stream().filter(g -> g.id.equals(goalId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Goal " + goalId));
     }
 }

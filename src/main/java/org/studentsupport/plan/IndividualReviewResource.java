@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.studentsupport.audit.AuditAction;
 import org.studentsupport.audit.Audited;
+import org.studentsupport.domain.Versioned;
 import org.studentsupport.security.Roles;
 import org.studentsupport.web.ETags;
 
@@ -51,7 +52,7 @@ public class IndividualReviewResource {
             description = "Requires If-Match. A closed review cannot change (409).")
     public RestResponse<IndividualReviewView> update(@PathParam("reviewId") UUID reviewId, @HeaderParam("If-Match") String ifMatch,
                                                      @NotNull @Valid UpdateIndividualReviewRequest request) {
-        return respond(service.update(reviewId, ifMatch, request));
+        return respond(service.update(reviewId, matched(reviewId, ifMatch), request));
     }
 
     @POST
@@ -62,7 +63,7 @@ public class IndividualReviewResource {
     @Operation(operationId = "addPlanGoal", summary = "Add a goal to the plan", description = "Requires If-Match of the review.")
     public RestResponse<IndividualReviewView> addGoal(@PathParam("reviewId") UUID reviewId, @HeaderParam("If-Match") String ifMatch,
                                                       @NotNull @Valid GoalInput request) {
-        return respond(service.addGoal(reviewId, ifMatch, request));
+        return respond(service.addGoal(reviewId, matched(reviewId, ifMatch), request));
     }
 
     @PUT
@@ -74,7 +75,7 @@ public class IndividualReviewResource {
             description = "Requires If-Match of the review.")
     public RestResponse<IndividualReviewView> updateGoal(@PathParam("reviewId") UUID reviewId, @PathParam("goalId") UUID goalId,
                                                          @HeaderParam("If-Match") String ifMatch, @NotNull @Valid GoalInput request) {
-        return respond(service.updateGoal(reviewId, goalId, ifMatch, request));
+        return respond(service.updateGoal(reviewId, goalId, matched(reviewId, ifMatch), request));
     }
 
     @POST
@@ -86,7 +87,7 @@ public class IndividualReviewResource {
             description = "Notes are kept, never changed. Requires If-Match of the review.")
     public RestResponse<IndividualReviewView> addNote(@PathParam("reviewId") UUID reviewId, @PathParam("goalId") UUID goalId,
                                                       @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ProgressNoteInput request) {
-        return respond(service.addNote(reviewId, goalId, ifMatch, request));
+        return respond(service.addNote(reviewId, goalId, matched(reviewId, ifMatch), request));
     }
 
     @POST
@@ -98,7 +99,7 @@ public class IndividualReviewResource {
             description = "Optionally a service of the provider directory (422 when unknown). Requires If-Match of the review.")
     public RestResponse<IndividualReviewView> addSupport(@PathParam("reviewId") UUID reviewId, @HeaderParam("If-Match") String ifMatch,
                                                          @NotNull @Valid SupportInput request) {
-        return respond(service.addSupport(reviewId, ifMatch, request));
+        return respond(service.addSupport(reviewId, matched(reviewId, ifMatch), request));
     }
 
     @POST
@@ -110,10 +111,17 @@ public class IndividualReviewResource {
             description = "A closed plan is read-only. Requires If-Match.")
     public RestResponse<IndividualReviewView> close(@PathParam("reviewId") UUID reviewId, @HeaderParam("If-Match") String ifMatch,
                                                     @Valid ClosePlanRequest request) {
-        return respond(service.close(reviewId, ifMatch, request));
+        return respond(service.close(reviewId, matched(reviewId, ifMatch), request));
     }
 
-    private static RestResponse<IndividualReviewView> respond(VersionedPlan plan) {
-        return RestResponse.ResponseBuilder.ok(plan.view()).tag(ETags.of(plan.version())).build();
+    /** The review's current version, once If-Match has named it (428 without the header, 412 when stale). */
+    private long matched(UUID reviewId, String ifMatch) {
+        long current = service.version(reviewId);
+        ETags.requireMatch(ifMatch, current);
+        return current;
+    }
+
+    private static RestResponse<IndividualReviewView> respond(Versioned<IndividualReviewView> plan) {
+        return RestResponse.ResponseBuilder.ok(plan.body()).tag(ETags.of(plan.version())).build();
     }
 }

@@ -1,21 +1,24 @@
 package org.studentsupport.plan;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.directory.Directory;
 import org.studentsupport.security.CallerScope;
 import org.studentsupport.student.Student;
 import org.studentsupport.student.StudentScope;
-import org.studentsupport.web.ApiException;
-import org.studentsupport.web.ETags;
+import org.studentsupport.domain.ConflictException;
+import org.studentsupport.domain.NotFoundException;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
-import org.studentsupport.web.Problem;
+import org.studentsupport.domain.RuleBrokenException;
+import org.studentsupport.domain.Versioned;
+import org.studentsupport.domain.Violation;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /** Individual student reviews and their plans. Access follows the student: 404 outside the caller's schools. */
 @ApplicationScoped
@@ -37,19 +40,19 @@ public class IndividualReviewService {
     }
 
     @Transactional
-    public VersionedPlan open(UUID studentId, CreateIndividualReviewRequest request) {
+    public Versioned<IndividualReviewView> open(UUID studentId, CreateIndividualReviewRequest request) {
         Student student = students.require(studentId);
         List<SupportInput> supports = request.supports() == null ? List.of() : request.supports();
-        checkServices(supports, "/supports/");
+        requireKnownServices(supports, i -> "/supports/" + i + "/serviceId");
         if (reviews.openOf(student.id).isPresent()) {
-            throw ApiException.conflict("The student already has an open individual review; close it first");
+            throw new ConflictException("The student already has an open individual review; close it first");
         }
         IndividualReview review = new IndividualReview(student.id, request.concerns(), caller.subject());
         setTeam(review, request.team());
         if (request.goals() != null) {
-            request.goals().forEach(g -> addGoal(review, g));
+            request.goals().forEach(g -> review.addGoal(g.text(), g.targetDate(), g.status()));
         }
-        supports.forEach(s -> addSupport(review, s));
+        supports.forEach(s -> review.addSupport(s.category(), s.description(), s.serviceId()));
         reviews.persist(review);
         reviews.flush();
         return versioned(review);
@@ -64,13 +67,24 @@ public class IndividualReviewService {
     }
 
     @Transactional
-    public VersionedPlan get(UUID id) {
+    public Versioned<IndividualReviewView> get(UUID id) {
         return versioned(find(id));
     }
 
+    /** The review's current version, for the If-Match check of a change; 404 like {@link #get}. */
     @Transactional
-    public VersionedPlan update(UUID id, String ifMatch, UpdateIndividualReviewRequest request) {
-        IndividualReview review = forChange(id, ifMatch);
+    public long version(UUID id) {
+        return find(id).version;
+    }
+
+    /*
+     * Every change takes the version the caller's If-Match was checked against: when the review
+     * changed since, the change is refused (412) instead of overwriting what someone else wrote.
+     */
+
+    @Transactional
+    public Versioned<IndividualReviewView> update(UUID id, long expectedVersion, UpdateIndividualReviewRequest request) {
+        IndividualReview review = forChange(id, expectedVersion);
         review.concerns = request.concerns();
         review.team.clear();
         reviews.flush();
@@ -79,16 +93,16 @@ public class IndividualReviewService {
     }
 
     @Transactional
-    public VersionedPlan addGoal(UUID id, String ifMatch, GoalInput input) {
-        IndividualReview review = forChange(id, ifMatch);
-        addGoal(review, input);
+    public Versioned<IndividualReviewView> addGoal(UUID id, long expectedVersion, GoalInput input) {
+        IndividualReview review = forChange(id, expectedVersion);
+        review.addGoal(input.text(), input.targetDate(), input.status());
         return saved(review);
     }
 
     @Transactional
-    public VersionedPlan updateGoal(UUID id, UUID goalId, String ifMatch, GoalInput input) {
-        IndividualReview review = forChange(id, ifMatch);
-        Goal goal = goal(review, goalId);
+    public Versioned<IndividualReviewView> updateGoal(UUID id, UUID goalId, long expectedVersion, GoalInput input) {
+        IndividualReview review = forChange(id, expectedVersion);
+        Goal goal = review.goal(goalId);
         goal.text = input.text();
         goal.targetDate = input.targetDate();
         goal.status = input.status() == null ? goal.status : input.status();
@@ -96,34 +110,26 @@ public class IndividualReviewService {
     }
 
     @Transactional
-    public VersionedPlan addNote(UUID id, UUID goalId, String ifMatch, ProgressNoteInput input) {
-        IndividualReview review = forChange(id, ifMatch);
-        Goal goal = goal(review, goalId);
-        if (goal.notes.size() >= PlanRules.MAX_NOTES) {
-            throw ApiException.unprocessable("A goal holds at most " + PlanRules.MAX_NOTES + " progress notes", List.of());
-        }
-        goal.notes.add(new ProgressNote(goal, input.notedOn(), input.text(), caller.subject()));
+    public Versioned<IndividualReviewView> addNote(UUID id, UUID goalId, long expectedVersion, ProgressNoteInput input) {
+        IndividualReview review = forChange(id, expectedVersion);
+        review.goal(goalId).addNote(input.notedOn(), input.text(), caller.subject());
         return saved(review);
     }
 
     @Transactional
-    public VersionedPlan addSupport(UUID id, String ifMatch, SupportInput input) {
-        IndividualReview review = forChange(id, ifMatch);
-        checkServices(List.of(input), "/");
-        if (review.supports.size() >= PlanRules.MAX_SUPPORTS) {
-            throw ApiException.unprocessable("A plan holds at most " + PlanRules.MAX_SUPPORTS + " planned supports", List.of());
-        }
-        addSupport(review, input);
+    public Versioned<IndividualReviewView> addSupport(UUID id, long expectedVersion, SupportInput input) {
+        IndividualReview review = forChange(id, expectedVersion);
+        requireKnownServices(List.of(input), i -> "/serviceId");
+        review.addSupport(input.category(), input.description(), input.serviceId());
         return saved(review);
     }
 
     @Transactional
-    public VersionedPlan close(UUID id, String ifMatch, ClosePlanRequest request) {
+    public Versioned<IndividualReviewView> close(UUID id, long expectedVersion, ClosePlanRequest request) {
         IndividualReview review = find(id);
-        ETags.requireMatch(ifMatch, review.version);
+        requireVersion(review, expectedVersion);
         review.close(caller.subject(), request == null ? null : request.note());
-        reviews.flush();
-        return versioned(review);
+        return saved(review);
     }
 
     /**
@@ -134,11 +140,11 @@ public class IndividualReviewService {
     public void linkReferral(UUID supportId, UUID referralId) {
         PlannedSupport support = reviews.getEntityManager().find(PlannedSupport.class, supportId);
         if (support == null) {
-            throw ApiException.notFound("Planned support " + supportId);
+            throw new NotFoundException("Planned support " + supportId);
         }
         students.require(support.review.studentId);
         if (support.referralId != null && !support.referralId.equals(referralId)) {
-            throw ApiException.conflict("The planned support already became referral " + support.referralId);
+            throw new ConflictException("The planned support already became referral " + support.referralId);
         }
         support.referralId = referralId;
         support.review.updatedAt = java.time.Instant.now();
@@ -147,26 +153,28 @@ public class IndividualReviewService {
     private IndividualReview find(UUID id) {
         IndividualReview review = id == null ? null : reviews.findById(id);
         if (review == null) {
-            throw ApiException.notFound("Individual review " + id);
+            throw new NotFoundException("Individual review " + id);
         }
         try {
             students.require(review.studentId);
-        } catch (ApiException e) {
-            throw ApiException.notFound("Individual review " + id);
+        } catch (RuntimeException outOfScope) {
+            // the 404 names the review, not its student, so that the student's id does not leak
+            throw new NotFoundException("Individual review " + id);
         }
         return review;
     }
 
-    private IndividualReview forChange(UUID id, String ifMatch) {
+    private IndividualReview forChange(UUID id, long expectedVersion) {
         IndividualReview review = find(id);
-        ETags.requireMatch(ifMatch, review.version);
+        requireVersion(review, expectedVersion);
         review.changed();
         return review;
     }
 
-    private static Goal goal(IndividualReview review, UUID goalId) {
-        return review.goals.stream().filter(g -> g.id.equals(goalId)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("Goal " + goalId));
+    private static void requireVersion(IndividualReview review, long expected) {
+        if (review.version != expected) {
+            throw new OptimisticLockException("The individual review changed after its version was checked", null, review);
+        }
     }
 
     private static void setTeam(IndividualReview review, List<TeamMemberInput> team) {
@@ -179,43 +187,20 @@ public class IndividualReviewService {
         }
     }
 
-    private static void addGoal(IndividualReview review, GoalInput input) {
-        if (review.goals.size() >= PlanRules.MAX_GOALS) {
-            throw ApiException.unprocessable("A plan holds at most " + PlanRules.MAX_GOALS + " goals", List.of());
-        }
-        Goal goal = new Goal(review, review.goals.size());
-        goal.text = input.text();
-        goal.targetDate = input.targetDate();
-        goal.status = input.status() == null ? Goal.OPEN : input.status();
-        review.goals.add(goal);
-    }
-
-    private static void addSupport(IndividualReview review, SupportInput input) {
-        review.supports.add(new PlannedSupport(review, input.category(), input.description(), input.serviceId(),
-                review.supports.size()));
-    }
-
-    private void checkServices(List<SupportInput> supports, String prefix) {
-        List<Problem.Violation> violations = new ArrayList<>();
-        for (int i = 0; i < supports.size(); i++) {
-            UUID service = supports.get(i).serviceId();
-            if (service != null && directory.service(service).isEmpty()) {
-                violations.add(Problem.Violation.atPointer(prefix.equals("/") ? "/serviceId" : prefix + i + "/serviceId",
-                        "is not a service of the provider directory"));
-            }
-        }
+    private void requireKnownServices(List<SupportInput> supports, IntFunction<String> pointer) {
+        List<Violation> violations = PlanRules.unknownServices(supports, service -> directory.service(service).isPresent(), pointer);
         if (!violations.isEmpty()) {
-            throw ApiException.unprocessable("Unknown directory service", violations);
+            throw new RuleBrokenException("Unknown directory service", violations);
         }
     }
 
-    private VersionedPlan saved(IndividualReview review) {
+    private Versioned<IndividualReviewView> saved(IndividualReview review) {
         reviews.flush();
         return versioned(review);
     }
 
-    private VersionedPlan versioned(IndividualReview review) {
+    private Versioned<IndividualReviewView> versioned(IndividualReview review) {
         audit.object("individual-review", review.id).student(review.studentId);
-        return new VersionedPlan(IndividualReviewView.from(review), review.version);
+        return Versioned.of(IndividualReviewView.from(review), review.version);
     }
 }

@@ -21,6 +21,7 @@ import org.studentsupport.audit.Audited;
 import org.studentsupport.security.Roles;
 import org.studentsupport.web.ETags;
 import org.studentsupport.domain.Page;
+import org.studentsupport.domain.Versioned;
 import org.studentsupport.web.PageParams;
 
 import java.util.UUID;
@@ -46,10 +47,10 @@ public class StudentIndividualReviewResource {
                     + "A serviceId must be a service of the provider directory (422).")
     public RestResponse<IndividualReviewView> open(@PathParam("studentId") UUID studentId,
                                                    @NotNull @Valid CreateIndividualReviewRequest request, @Context UriInfo uri) {
-        VersionedPlan plan = service.open(studentId, request);
+        Versioned<IndividualReviewView> plan = service.open(studentId, request);
         return RestResponse.ResponseBuilder.<IndividualReviewView>created(
-                        uri.getBaseUriBuilder().path("api/v1/individual-reviews").path(plan.view().id().toString()).build())
-                .entity(plan.view()).tag(ETags.of(plan.version())).build();
+                        uri.getBaseUriBuilder().path("api/v1/individual-reviews").path(plan.body().id().toString()).build())
+                .entity(plan.body()).tag(ETags.of(plan.version())).build();
     }
 
     @GET

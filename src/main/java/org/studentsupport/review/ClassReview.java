@@ -8,10 +8,17 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.studentsupport.web.ApiException;
+import org.studentsupport.domain.ConflictException;
+import org.studentsupport.domain.RuleBrokenException;
+import org.studentsupport.domain.Violation;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -86,20 +93,44 @@ public class ClassReview {
         return FINAL.equals(status);
     }
 
+    /** Only a draft is saved as a whole; a final review changes through amendments. */
+    public void requireDraft() {
+        if (isFinal()) {
+            throw new ConflictException("The review is finalized; correct it with an amendment");
+        }
+    }
+
+    /** Only a final review is amended; a draft is saved again instead. */
+    public void requireFinal() {
+        if (!isFinal()) {
+            throw new ConflictException("The review is a draft; save the draft again instead of amending it");
+        }
+    }
+
     /** A draft is saved again by the coordinator sitting with the teacher on a given day. */
     public void saveDraft(String coordinator, UUID teacher, LocalDate day) {
-        if (isFinal()) {
-            throw ApiException.conflict("The review is finalized; correct it with an amendment");
-        }
+        requireDraft();
         coordinatorSubject = coordinator;
         teacherId = teacher;
         reviewedOn = day;
         updatedAt = Instant.now();
     }
 
-    public void finalizeBy(String coordinator) {
+    /**
+     * Locks the review. Every student enrolled on the review day needs an entry with a tier: the
+     * tier distribution of a period counts every student once.
+     *
+     * @param entries  the current entries, in their order
+     * @param enrolled the students enrolled in the class on the review day
+     */
+    public void finalizeBy(String coordinator, List<ClassReviewEntry> entries, Collection<UUID> enrolled) {
         if (isFinal()) {
-            throw ApiException.conflict("The review is already finalized");
+            throw new ConflictException("The review is already finalized");
+        }
+        List<Violation> violations = missingTiers(entries, enrolled);
+        if (!violations.isEmpty()) {
+            throw new RuleBrokenException("The review cannot be finalized: " + violations.size()
+                    + " student(s) without a tier", violations);
         }
         status = FINAL;
         finalizedAt = Instant.now();
@@ -108,9 +139,25 @@ public class ClassReview {
     }
 
     public void amended() {
-        if (!isFinal()) {
-            throw ApiException.conflict("The review is a draft; save the draft again instead of amending it");
-        }
+        requireFinal();
         updatedAt = Instant.now();
+    }
+
+    /** One violation per entry without a tier and per enrolled student without an entry. */
+    static List<Violation> missingTiers(List<ClassReviewEntry> entries, Collection<UUID> enrolled) {
+        List<Violation> violations = new ArrayList<>();
+        Set<UUID> withEntry = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            ClassReviewEntry entry = entries.get(i);
+            withEntry.add(entry.studentId);
+            if (entry.tier == null) {
+                violations.add(Violation.atPointer("/entries/" + i + "/tier",
+                        "student " + entry.studentId + " has no tier; every student needs one to finalize"));
+            }
+        }
+        enrolled.stream().filter(s -> !withEntry.contains(s)).sorted()
+                .forEach(s -> violations.add(Violation.atPointer("/entries",
+                        "student " + s + " is enrolled in the class but has no entry; tier is required to finalize")));
+        return violations;
     }
 }

@@ -21,8 +21,10 @@ import org.studentsupport.audit.Audited;
 import org.studentsupport.security.Roles;
 import org.studentsupport.web.ETags;
 import org.studentsupport.domain.Page;
+import org.studentsupport.domain.Versioned;
 import org.studentsupport.web.PageParams;
 
+import java.util.OptionalLong;
 import java.util.UUID;
 
 @Path("/api/v1/classes/{classId}/reviews/{periodId}")
@@ -57,9 +59,11 @@ public class ClassReviewResource {
     public RestResponse<ClassReviewView> save(@PathParam("classId") UUID classId, @PathParam("periodId") UUID periodId,
                                               @HeaderParam("If-Match") String ifMatch,
                                               @NotNull @Valid SaveClassReviewRequest request) {
-        VersionedReview review = service.save(classId, periodId, ifMatch, request);
+        OptionalLong current = service.savedVersion(classId, periodId);
+        current.ifPresent(version -> ETags.requireMatch(ifMatch, version));
+        Versioned<ClassReviewView> review = service.save(classId, periodId, current, request);
         return review.created()
-                ? RestResponse.ResponseBuilder.<ClassReviewView>create(RestResponse.Status.CREATED).entity(review.view())
+                ? RestResponse.ResponseBuilder.<ClassReviewView>create(RestResponse.Status.CREATED).entity(review.body())
                         .tag(ETags.of(review.version())).build()
                 : respond(review);
     }
@@ -72,7 +76,7 @@ public class ClassReviewResource {
             description = "Every student enrolled in the class on the review date must have an entry with a tier (422 naming each one otherwise). Requires If-Match.")
     public RestResponse<ClassReviewView> finalizeReview(@PathParam("classId") UUID classId, @PathParam("periodId") UUID periodId,
                                                         @HeaderParam("If-Match") String ifMatch) {
-        return respond(service.finalizeReview(classId, periodId, ifMatch));
+        return respond(service.finalizeReview(classId, periodId, matched(classId, periodId, ifMatch)));
     }
 
     @POST
@@ -86,7 +90,7 @@ public class ClassReviewResource {
     public RestResponse<ClassReviewView> amend(@PathParam("classId") UUID classId, @PathParam("periodId") UUID periodId,
                                                @HeaderParam("If-Match") String ifMatch,
                                                @NotNull @Valid AmendClassReviewRequest request) {
-        return respond(service.amend(classId, periodId, ifMatch, request));
+        return respond(service.amend(classId, periodId, matched(classId, periodId, ifMatch), request));
     }
 
     @GET
@@ -100,7 +104,14 @@ public class ClassReviewResource {
         return service.amendments(classId, periodId, page.toRequest());
     }
 
-    private static RestResponse<ClassReviewView> respond(VersionedReview review) {
-        return RestResponse.ResponseBuilder.ok(review.view()).tag(ETags.of(review.version())).build();
+    /** The review's current version, once If-Match has named it (428 without the header, 412 when stale). */
+    private long matched(UUID classId, UUID periodId, String ifMatch) {
+        long current = service.version(classId, periodId);
+        ETags.requireMatch(ifMatch, current);
+        return current;
+    }
+
+    private static RestResponse<ClassReviewView> respond(Versioned<ClassReviewView> review) {
+        return RestResponse.ResponseBuilder.ok(review.body()).tag(ETags.of(review.version())).build();
     }
 }

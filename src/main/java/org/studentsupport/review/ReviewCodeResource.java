@@ -94,7 +94,9 @@ public class ReviewCodeResource {
             description = "Codes are never deleted: reviews refer to them. Requires If-Match.")
     public RestResponse<ReviewCodeView> update(@PathParam("codeId") UUID codeId, @HeaderParam("If-Match") String ifMatch,
                                                @NotNull @Valid UpdateReviewCodeRequest request) {
-        ReviewCode code = service.update(codeId, ifMatch, request);
+        long current = service.get(codeId).version;
+        ETags.requireMatch(ifMatch, current);
+        ReviewCode code = service.update(codeId, current, request);
         return RestResponse.ResponseBuilder.ok(ReviewCodeView.from(code)).tag(ETags.of(code.version)).build();
     }
 }

@@ -1,9 +1,10 @@
 package org.studentsupport.review;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
-import org.studentsupport.web.ApiException;
-import org.studentsupport.web.ETags;
+import org.studentsupport.domain.ConflictException;
+import org.studentsupport.domain.NotFoundException;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
 
@@ -30,23 +31,28 @@ public class ReviewCodeService {
 
     @Transactional
     public ReviewCode get(UUID id) {
-        return codes.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Review code " + id));
+        return codes.findByIdOptional(id).orElseThrow(() -> new NotFoundException("Review code " + id));
     }
 
     @Transactional
     public ReviewCode create(ReviewCodeRequest request) {
         if (codes.find(request.domain(), request.code()).isPresent()) {
-            throw ApiException.conflict("The code '" + request.code() + "' already exists in domain " + request.domain());
+            throw new ConflictException("The code '" + request.code() + "' already exists in domain " + request.domain());
         }
         ReviewCode code = new ReviewCode(ReviewDomain.of(request.domain()).orElseThrow(), request.code(), request.label());
         codes.persist(code);
         return code;
     }
 
+    /**
+     * @param expectedVersion the version the caller's If-Match was checked against; 412 when it is no longer current
+     */
     @Transactional
-    public ReviewCode update(UUID id, String ifMatch, UpdateReviewCodeRequest request) {
+    public ReviewCode update(UUID id, long expectedVersion, UpdateReviewCodeRequest request) {
         ReviewCode code = get(id);
-        ETags.requireMatch(ifMatch, code.version);
+        if (code.version != expectedVersion) {
+            throw new OptimisticLockException("The review code changed after its version was checked", null, code);
+        }
         code.label = request.label();
         code.active = request.active();
         codes.flush();

@@ -8,9 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.studentsupport.plan.Goal;
 import org.studentsupport.plan.IndividualReview;
-import org.studentsupport.plan.PlannedSupport;
 import org.studentsupport.plan.TeamMember;
 import org.studentsupport.roster.AcademicSession;
 import org.studentsupport.roster.ClassSection;
@@ -18,6 +16,7 @@ import org.studentsupport.school.District;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -98,23 +97,10 @@ public class ReviewDemoData {
             UUID teacher = section.teachers.stream().map(t -> t.id).sorted().findFirst().orElse(null);
             review.saveDraft("sch-elm".equals(section.school.sourcedId) ? "coord.elm" : "coord.harbor", teacher, reviewedOn);
             em.persist(review);
+            List<ClassReviewEntry> entries = new ArrayList<>();
             for (int s = 0; s < students.size(); s++) {
-                ClassReviewEntry entry = new ClassReviewEntry(review.id, students.get(s), s);
-                int roll = random.nextInt(100);
-                entry.tier = draft && s % 3 == 2 ? null : roll < 60 ? "1" : roll < 88 ? "2" : "3";
-                entry.needsIndividualReview = "3".equals(entry.tier);
-                entry.interests = List.of("soccer", "drawing", "music", "robotics", "reading", "basketball").get(random.nextInt(6));
-                em.persist(entry);
-                for (ReviewDomain domain : ReviewDomain.values()) {
-                    List<String> list = active.getOrDefault(domain.code(), Set.of()).stream().sorted().toList();
-                    if (list.isEmpty() || random.nextInt(3) == 0) {
-                        continue;
-                    }
-                    List<String> needs = "1".equals(entry.tier) ? List.of() : List.of(list.get(random.nextInt(list.size())));
-                    String strength = list.get(random.nextInt(list.size()));
-                    em.persist(new ClassReviewDomain(entry.id, domain,
-                            needs.contains(strength) ? List.of() : List.of(strength), needs, null));
-                }
+                ClassReviewEntry entry = entry(review.id, students.get(s), s, draft && s % 3 == 2, random, active);
+                entries.add(entry);
                 if ("3".equals(entry.tier) && !draft && highestTier.size() < INDIVIDUAL_REVIEWS
                         && !highestTier.containsKey(entry.studentId)) {
                     highestTier.put(entry.studentId, review.coordinatorSubject);
@@ -123,7 +109,7 @@ public class ReviewDemoData {
             if (draft) {
                 drafts++;
             } else {
-                review.finalizeBy(review.coordinatorSubject);
+                review.finalizeBy(review.coordinatorSubject, entries, students);
                 finals++;
             }
         }
@@ -134,22 +120,37 @@ public class ReviewDemoData {
                 prefix, finals, drafts, highestTier.size());
     }
 
+    /** One student's entry with random tier, interests and codes; a draft leaves some tiers out. */
+    private ClassReviewEntry entry(UUID reviewId, UUID student, int position, boolean withoutTier, Random random,
+                                   Map<String, Set<String>> active) {
+        ClassReviewEntry entry = new ClassReviewEntry(reviewId, student, position);
+        int roll = random.nextInt(100);
+        entry.tier = withoutTier ? null : roll < 60 ? "1" : roll < 88 ? "2" : "3";
+        entry.needsIndividualReview = "3".equals(entry.tier);
+        entry.interests = List.of("soccer", "drawing", "music", "robotics", "reading", "basketball").get(random.nextInt(6));
+        em.persist(entry);
+        for (ReviewDomain domain : ReviewDomain.values()) {
+            List<String> list = active.getOrDefault(domain.code(), Set.of()).stream().sorted().toList();
+            if (list.isEmpty() || random.nextInt(3) == 0) {
+                continue;
+            }
+            List<String> needs = "1".equals(entry.tier) ? List.of() : List.of(list.get(random.nextInt(list.size())));
+            String strength = list.get(random.nextInt(list.size()));
+            em.persist(new ClassReviewDomain(entry.id, domain, needs.contains(strength) ? List.of() : List.of(strength), needs, null));
+        }
+        return entry;
+    }
+
     private void individualReview(UUID student, String coordinator, ReviewPeriod fall, UUID mentoringService) {
         IndividualReview review = new IndividualReview(student,
                 "Placed in tier 3 at the fall review: frequent absences and difficulty with peers.", coordinator);
         review.team.add(new TeamMember(review, "coordinator", null, false, 0));
         review.team.add(new TeamMember(review, "teacher", null, false, 1));
         review.team.add(new TeamMember(review, "family", "Parent or guardian", true, 2));
-        Goal attendance = new Goal(review, 0);
-        attendance.text = "Attend school at least 4 days a week";
-        attendance.targetDate = fall.endDate.plusDays(45);
-        review.goals.add(attendance);
-        Goal peers = new Goal(review, 1);
-        peers.text = "Join one after-school activity with peers";
-        peers.targetDate = fall.endDate;
-        review.goals.add(peers);
-        review.supports.add(new PlannedSupport(review, "early-intervention", "Weekly mentoring", mentoringService, 0));
-        review.supports.add(new PlannedSupport(review, "prevention-enrichment", "After-school sports program", null, 1));
+        review.addGoal("Attend school at least 4 days a week", fall.endDate.plusDays(45), null);
+        review.addGoal("Join one after-school activity with peers", fall.endDate, null);
+        review.addSupport("early-intervention", "Weekly mentoring", mentoringService);
+        review.addSupport("prevention-enrichment", "After-school sports program", null);
         em.persist(review);
     }
 

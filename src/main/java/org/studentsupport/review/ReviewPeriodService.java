@@ -2,16 +2,19 @@ package org.studentsupport.review;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import org.studentsupport.roster.AcademicSession;
 import org.studentsupport.school.District;
 import org.studentsupport.school.DistrictRepository;
 import org.studentsupport.security.CallerScope;
-import org.studentsupport.web.ApiException;
-import org.studentsupport.web.ETags;
+import org.studentsupport.domain.ConflictException;
+import org.studentsupport.domain.InvalidInputException;
+import org.studentsupport.domain.NotFoundException;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
-import org.studentsupport.web.Problem;
+import org.studentsupport.domain.RuleBrokenException;
+import org.studentsupport.domain.Violation;
 
 import java.util.List;
 import java.util.UUID;
@@ -49,7 +52,7 @@ public class ReviewPeriodService {
     public ReviewPeriod get(UUID id) {
         ReviewPeriod period = id == null ? null : periods.findById(id);
         if (period == null || !period.district.sourcedId.equals(caller.districtId().orElse(null))) {
-            throw ApiException.notFound("Review period " + id);
+            throw new NotFoundException("Review period " + id);
         }
         return period;
     }
@@ -60,18 +63,23 @@ public class ReviewPeriodService {
         ReviewPeriod period = new ReviewPeriod(district, schoolYear(district, request.schoolYearId()));
         apply(period, request);
         if (periods.findByName(district.id, request.name()).isPresent()) {
-            throw ApiException.conflict("A review period named '" + request.name() + "' already exists");
+            throw new ConflictException("A review period named '" + request.name() + "' already exists");
         }
         periods.persist(period);
         return ReviewPeriodView.from(period);
     }
 
+    /**
+     * @param expectedVersion the version the caller's If-Match was checked against; 412 when it is no longer current
+     */
     @Transactional
-    public ReviewPeriod update(UUID id, String ifMatch, ReviewPeriodRequest request) {
+    public ReviewPeriod update(UUID id, long expectedVersion, ReviewPeriodRequest request) {
         ReviewPeriod period = get(id);
-        ETags.requireMatch(ifMatch, period.version);
+        if (period.version != expectedVersion) {
+            throw new OptimisticLockException("The review period changed after its version was checked", null, period);
+        }
         periods.findByName(period.district.id, request.name()).filter(other -> !other.id.equals(id)).ifPresent(other -> {
-            throw ApiException.conflict("A review period named '" + request.name() + "' already exists");
+            throw new ConflictException("A review period named '" + request.name() + "' already exists");
         });
         period.schoolYear = schoolYear(period.district, request.schoolYearId());
         apply(period, request);
@@ -81,12 +89,12 @@ public class ReviewPeriodService {
 
     private void apply(ReviewPeriod period, ReviewPeriodRequest request) {
         if (request.endDate().isBefore(request.startDate())) {
-            throw ApiException.invalid(List.of(Problem.Violation.atPointer("/endDate", "must not be before startDate")));
+            throw new InvalidInputException(List.of(Violation.atPointer("/endDate", "must not be before startDate")));
         }
         AcademicSession year = period.schoolYear;
         if (request.startDate().isBefore(year.startDate) || request.endDate().isAfter(year.endDate)) {
-            throw ApiException.unprocessable("The period must lie within its school year",
-                    List.of(Problem.Violation.atPointer(request.startDate().isBefore(year.startDate) ? "/startDate" : "/endDate",
+            throw new RuleBrokenException("The period must lie within its school year",
+                    List.of(Violation.atPointer(request.startDate().isBefore(year.startDate) ? "/startDate" : "/endDate",
                             "must lie within the school year " + year.startDate + " to " + year.endDate)));
         }
         period.name = request.name();
@@ -98,20 +106,20 @@ public class ReviewPeriodService {
     private AcademicSession schoolYear(District district, UUID sessionId) {
         AcademicSession session = em.find(AcademicSession.class, sessionId);
         if (session == null || !session.district.id.equals(district.id)) {
-            throw ApiException.unprocessable("No such school year in your district",
-                    List.of(Problem.Violation.atPointer("/schoolYearId", "is not a school year of your district")));
+            throw new RuleBrokenException("No such school year in your district",
+                    List.of(Violation.atPointer("/schoolYearId", "is not a school year of your district")));
         }
         if (!AcademicSession.SCHOOL_YEAR.equals(session.type)) {
-            throw ApiException.unprocessable("A review period belongs to a school year",
-                    List.of(Problem.Violation.atPointer("/schoolYearId", "is a " + session.type + ", not a schoolYear")));
+            throw new RuleBrokenException("A review period belongs to a school year",
+                    List.of(Violation.atPointer("/schoolYearId", "is a " + session.type + ", not a schoolYear")));
         }
         return session;
     }
 
     private District callerDistrict() {
-        String id = caller.districtId().orElseThrow(() -> ApiException.unprocessable(
+        String id = caller.districtId().orElseThrow(() -> new RuleBrokenException(
                 "Your account is not assigned to a district", List.of()));
-        return districts.findBySourcedId(id).orElseThrow(() -> ApiException.unprocessable(
+        return districts.findBySourcedId(id).orElseThrow(() -> new RuleBrokenException(
                 "Your district " + id + " is not known here yet; import its roster first", List.of()));
     }
 }

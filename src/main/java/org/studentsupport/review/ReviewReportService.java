@@ -3,11 +3,12 @@ package org.studentsupport.review;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.studentsupport.domain.NotFoundException;
+import org.studentsupport.domain.RuleBrokenException;
+import org.studentsupport.domain.Violation;
 import org.studentsupport.roster.AcademicSession;
 import org.studentsupport.school.SchoolScope;
 import org.studentsupport.security.CallerScope;
-import org.studentsupport.web.ApiException;
-import org.studentsupport.web.Problem;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,7 +97,7 @@ public class ReviewReportService {
     public TierMovementReport tierMovement(UUID schoolYearId, UUID schoolId) {
         AcademicSession year = schoolYearId == null ? null : em.find(AcademicSession.class, schoolYearId);
         if (year == null || !year.district.sourcedId.equals(caller.districtId().orElse(null))) {
-            throw ApiException.notFound("School year " + schoolYearId);
+            throw new NotFoundException("School year " + schoolYearId);
         }
         ReviewPeriod fall = only(year, ReviewPeriod.FALL);
         ReviewPeriod spring = only(year, ReviewPeriod.SPRING);
@@ -161,8 +162,8 @@ public class ReviewReportService {
     private ReviewPeriod only(AcademicSession year, String kind) {
         List<ReviewPeriod> found = periodRepository.ofKind(year.id, kind);
         if (found.size() != 1) {
-            throw ApiException.unprocessable("The school year needs exactly one " + kind + " review period; it has " + found.size(),
-                    List.of(Problem.Violation.atParameter("schoolYearId", "has " + found.size() + " " + kind + " review periods")));
+            throw new RuleBrokenException("The school year needs exactly one " + kind + " review period; it has " + found.size(),
+                    List.of(Violation.atParameter("schoolYearId", "has " + found.size() + " " + kind + " review periods")));
         }
         return found.get(0);
     }

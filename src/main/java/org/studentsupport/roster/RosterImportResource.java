@@ -29,10 +29,16 @@ import org.studentsupport.security.CallerScope;
 import org.studentsupport.security.Roles;
 import org.studentsupport.web.ApiException;
 import org.studentsupport.web.ETags;
+import org.studentsupport.domain.InvalidInputException;
 import org.studentsupport.domain.Page;
+import org.studentsupport.domain.Violation;
 import org.studentsupport.web.PageParams;
+import org.studentsupport.web.ProblemKind;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,11 +52,13 @@ public class RosterImportResource {
     private final RosterImportService service;
     private final CallerScope caller;
     private final AuditTrail audit;
+    private final ImportLimits limits;
 
-    public RosterImportResource(RosterImportService service, CallerScope caller, AuditTrail audit) {
+    public RosterImportResource(RosterImportService service, CallerScope caller, AuditTrail audit, ImportLimits limits) {
         this.service = service;
         this.caller = caller;
         this.audit = audit;
+        this.limits = limits;
     }
 
     @POST
@@ -69,7 +77,8 @@ public class RosterImportResource {
                                                 @Parameter(description = "Validate and count only; write nothing")
                                                 @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
                                                 @Context UriInfo uri) {
-        RosterImport job = service.submit(body, district(), caller.subject(), dryRun);
+        String district = district();
+        RosterImport job = service.submit(saveUpload(body), district, caller.subject(), dryRun);
         audit.object("roster-import", job.id);
         return RestResponse.ResponseBuilder.<RosterImportView>create(RestResponse.Status.ACCEPTED)
                 .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build())
@@ -100,6 +109,44 @@ public class RosterImportResource {
             description = "The first 1000 problems are kept (studentsupport.roster-import.max-problems-kept); problemCount on the job counts all.")
     public Page<ImportProblemView> problems(@PathParam("id") UUID id, @BeanParam @Valid PageParams page) {
         return service.problems(id, district(), page.toRequest()).map(ImportProblemView::from);
+    }
+
+    /** Saves the request body to a temporary file: 413 over the upload limit, 400 when empty (nothing is kept then). */
+    private java.nio.file.Path saveUpload(InputStream upload) {
+        java.nio.file.Path file;
+        try {
+            file = Files.createTempFile("roster-import-", ".zip");
+        } catch (IOException e) {
+            throw new IllegalStateException("No room for the upload", e);
+        }
+        try (InputStream in = upload; OutputStream out = Files.newOutputStream(file)) {
+            long total = copy(in, out, limits.maxUploadBytes());
+            if (total == 0) {
+                throw new InvalidInputException(List.of(Violation.atPointer("", "the body is empty; send the zip")));
+            }
+        } catch (IOException e) {
+            RosterImportService.delete(file);
+            throw new IllegalStateException("Could not save the upload", e);
+        } catch (RuntimeException e) {
+            RosterImportService.delete(file);
+            throw e;
+        }
+        return file;
+    }
+
+    private static long copy(InputStream in, OutputStream out, long max) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            total += n;
+            if (total > max) {
+                throw new ApiException(ProblemKind.PAYLOAD_TOO_LARGE, "The upload is larger than " + max
+                        + " bytes, the configured limit (studentsupport.roster-import.max-upload-bytes); nothing was imported");
+            }
+            out.write(buffer, 0, n);
+        }
+        return total;
     }
 
     private String district() {

@@ -9,14 +9,11 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.studentsupport.roster.oneroster.Counts;
 import org.studentsupport.roster.oneroster.Problem;
-import org.studentsupport.web.ApiException;
+import org.studentsupport.domain.NotFoundException;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
-import org.studentsupport.web.ProblemKind;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,7 +36,6 @@ public class RosterImportService {
 
     private final RosterImporter importer;
     private final RosterImportRepository jobs;
-    private final ImportLimits limits;
     private final ObjectMapper json;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "roster-import");
@@ -47,10 +43,9 @@ public class RosterImportService {
         return thread;
     });
 
-    public RosterImportService(RosterImporter importer, RosterImportRepository jobs, ImportLimits limits, ObjectMapper json) {
+    public RosterImportService(RosterImporter importer, RosterImportRepository jobs, ObjectMapper json) {
         this.importer = importer;
         this.jobs = jobs;
-        this.limits = limits;
         this.json = json;
     }
 
@@ -71,9 +66,11 @@ public class RosterImportService {
         worker.shutdownNow();
     }
 
-    /** Saves the upload and queues its import; 413 when the upload is over the limit (nothing is kept then). */
-    public RosterImport submit(InputStream upload, String district, String requestedBy, boolean dryRun) {
-        Path file = save(upload);
+    /**
+     * Queues the import of an uploaded bundle; the job owns the file from here on and deletes it
+     * when the import ends (or at once, when the job cannot be recorded).
+     */
+    public RosterImport submit(Path file, String district, String requestedBy, boolean dryRun) {
         RosterImport job;
         try {
             job = create(district, requestedBy, dryRun, Files.size(file));
@@ -164,7 +161,7 @@ public class RosterImportService {
 
     @Transactional
     public RosterImport get(UUID id, String district) {
-        return jobs.findInDistrict(id, district).orElseThrow(() -> ApiException.notFound("Roster import " + id));
+        return jobs.findInDistrict(id, district).orElseThrow(() -> new NotFoundException("Roster import " + id));
     }
 
     @Transactional
@@ -194,40 +191,7 @@ public class RosterImportService {
         }
     }
 
-    private Path save(InputStream upload) {
-        Path file;
-        try {
-            file = Files.createTempFile("roster-import-", ".zip");
-        } catch (IOException e) {
-            throw new IllegalStateException("No room for the upload", e);
-        }
-        long max = limits.maxUploadBytes();
-        try (InputStream in = upload; OutputStream out = Files.newOutputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > max) {
-                    throw new ApiException(ProblemKind.PAYLOAD_TOO_LARGE, "The upload is larger than " + max
-                            + " bytes, the configured limit (studentsupport.roster-import.max-upload-bytes); nothing was imported");
-                }
-                out.write(buffer, 0, n);
-            }
-            if (total == 0) {
-                throw ApiException.invalid(List.of(org.studentsupport.web.Problem.Violation.atPointer("", "the body is empty; send the zip")));
-            }
-        } catch (IOException e) {
-            delete(file);
-            throw new IllegalStateException("Could not save the upload", e);
-        } catch (RuntimeException e) {
-            delete(file);
-            throw e;
-        }
-        return file;
-    }
-
-    private static void delete(Path file) {
+    static void delete(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.studentsupport.school.SchoolScope;
 import org.studentsupport.security.CallerScope;
-import org.studentsupport.web.ApiException;
+import org.studentsupport.domain.NotFoundException;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
 
@@ -67,7 +67,7 @@ public class RosterService {
     ClassSection require(UUID id) {
         ClassSection section = id == null ? null : em().find(ClassSection.class, id);
         if (section == null) {
-            throw ApiException.notFound("Class " + id);
+            throw new NotFoundException("Class " + id);
         }
         schools.require(section.school.id, "Class " + id);
         return section;

@@ -7,7 +7,6 @@ import org.studentsupport.roster.AcademicSession;
 import org.studentsupport.roster.ClassSection;
 import org.studentsupport.roster.Enrollment;
 import org.studentsupport.roster.Teacher;
-import org.studentsupport.school.District;
 import org.studentsupport.school.School;
 import org.studentsupport.student.Student;
 import org.studentsupport.support.TestFixtures;
@@ -149,16 +148,18 @@ public class ReviewFixtures {
         ClassReview review = new ClassReview(classId, em.find(ReviewPeriod.class, periodId), section.school.id);
         review.saveDraft("fixture", null, LocalDate.of(2026, 10, 1));
         em.persist(review);
+        List<ClassReviewEntry> entries = new ArrayList<>();
         for (int i = 0; i < students.size(); i++) {
             ClassReviewEntry entry = new ClassReviewEntry(review.id, students.get(i), i);
             entry.tier = tiers.get(i);
+            entries.add(entry);
             em.persist(entry);
             if (domain != null) {
                 em.persist(new ClassReviewDomain(entry.id, domain,
                         strengths == null ? List.of() : strengths.get(i), needs == null ? List.of() : needs.get(i), null));
             }
         }
-        review.finalizeBy("fixture");
+        review.finalizeBy("fixture", entries, students);
         return review.id;
     }
 

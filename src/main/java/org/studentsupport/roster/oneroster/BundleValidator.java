@@ -5,10 +5,7 @@ import org.studentsupport.roster.oneroster.ExistingRows.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,18 +29,11 @@ public final class BundleValidator {
     private final LocalDate today;
     private final LongConsumer bytesRead;
     private final RosterIndex index = new RosterIndex();
-    /** References not found in the bundle when read: re-checked at the end, then against the database. */
-    private final List<Ref> pending = new ArrayList<>();
-    private final List<Agent> agents = new ArrayList<>();
-
-    private record Ref(Kind kind, OneRosterFile target, String sourcedId, String file, long line, String column, String owner) {
-        Ref(Kind kind, OneRosterFile target, String sourcedId, String file, long line, String column) {
-            this(kind, target, sourcedId, file, line, column, null);
-        }
-    }
-
-    private record Agent(String user, String agent, long line) {
-    }
+    private final References references;
+    // The line of the row being handled (rows reach the handlers in file order).
+    private long lastLine;
+    private OneRosterFile currentFile;
+    private boolean keyOk;
 
     public BundleValidator(RosterBundle bundle, String district, ExistingRows existing, Problems problems, LocalDate today,
                            LongConsumer bytesRead) {
@@ -53,6 +43,7 @@ public final class BundleValidator {
         this.problems = problems;
         this.today = today;
         this.bytesRead = bytesRead;
+        this.references = new References(index, existing, problems);
     }
 
     public RosterIndex validate() {
@@ -74,8 +65,7 @@ public final class BundleValidator {
             read(file, mode);
             bytesRead.accept(bundle.inflatedThisPass());
         }
-        resolveUsers();
-        resolvePending();
+        references.resolve();
         return index;
     }
 
@@ -132,125 +122,130 @@ public final class BundleValidator {
 
     private void read(OneRosterFile file, Mode mode) {
         currentFile = file;
-        Map<String, Integer> kept = index.kept.get(file);
-        Set<String> deleted = index.deleted.get(file);
         switch (file) {
-            case ORGS -> Rows.stream(bundle, file, mode, problems, Rows::org, this::at, row -> {
-                if (!keyOk) {
-                    return;
-                }
-                if (row.deleted()) {
-                    problems.add(file.fileName(), lastLine, "status", "Removing an org (" + row.sourcedId()
-                            + ") through the import is not supported; remove its classes and students instead");
-                    return;
-                }
-                if (row.type().equals("district")) {
-                    if (!row.sourcedId().equals(district)) {
-                        problems.add(file.fileName(), lastLine, "sourcedId", "District " + row.sourcedId()
-                                + " is not your district (" + district + "); a bundle may only load your own district");
-                        return;
-                    }
-                    index.districtName = row.name();
-                } else if (row.parent() != null && !row.parent().equals(district)) {
-                    problems.add(file.fileName(), lastLine, "parentSourcedId", "School " + row.sourcedId() + " belongs to "
-                            + row.parent() + ", which is not your district (" + district + ")");
-                }
-                index.orgTypes.put(row.sourcedId(), row.type());
-            });
+            case ORGS -> Rows.stream(bundle, file, mode, problems, Rows::org, this::at, this::org);
             case ACADEMIC_SESSIONS -> Rows.stream(bundle, file, mode, problems, Rows::session, this::at, row -> {
                 if (keyOk && !row.deleted() && row.parent() != null) {
-                    ref(Kind.SESSION, OneRosterFile.ACADEMIC_SESSIONS, row.parent(), file, "parentSourcedId");
+                    ref(Kind.SESSION, OneRosterFile.ACADEMIC_SESSIONS, row.parent(), "parentSourcedId");
                 }
             });
             case COURSES -> Rows.stream(bundle, file, mode, problems, Rows::course, this::at, row -> {
                 if (keyOk && !row.deleted()) {
-                    ref(Kind.ORG, OneRosterFile.ORGS, row.org(), file, "orgSourcedId");
+                    ref(Kind.ORG, OneRosterFile.ORGS, row.org(), "orgSourcedId");
                     if (row.schoolYear() != null) {
-                        ref(Kind.SESSION, OneRosterFile.ACADEMIC_SESSIONS, row.schoolYear(), file, "schoolYearSourcedId");
+                        ref(Kind.SESSION, OneRosterFile.ACADEMIC_SESSIONS, row.schoolYear(), "schoolYearSourcedId");
                     }
                 }
             });
             case CLASSES -> Rows.stream(bundle, file, mode, problems, Rows::classRow, this::at, row -> {
                 if (keyOk && !row.deleted()) {
-                    ref(Kind.COURSE, OneRosterFile.COURSES, row.course(), file, "courseSourcedId");
-                    ref(Kind.SCHOOL, OneRosterFile.ORGS, row.school(), file, "schoolSourcedId");
-                    for (String term : row.terms()) {
-                        ref(Kind.SESSION, OneRosterFile.ACADEMIC_SESSIONS, term, file, "termSourcedIds");
-                    }
+                    ref(Kind.COURSE, OneRosterFile.COURSES, row.course(), "courseSourcedId");
+                    ref(Kind.SCHOOL, OneRosterFile.ORGS, row.school(), "schoolSourcedId");
+                    row.terms().forEach(term -> ref(Kind.SESSION, OneRosterFile.ACADEMIC_SESSIONS, term, "termSourcedIds"));
                 }
             });
-            case USERS -> Rows.stream(bundle, file, mode, problems, Rows::user, this::at, row -> {
-                if (!keyOk) {
-                    return;
-                }
-                RosterIndex.UserEntry entry = index.user(row.sourcedId());
-                entry.inUsersFile = !row.deleted();
-                entry.usersLine = lastLine;
-                if (row.deleted()) {
-                    return;
-                }
-                entry.primaryOrgSourcedId = row.primaryOrg();
-                if (row.primaryOrg() != null) {
-                    ref(Kind.ORG, OneRosterFile.ORGS, row.primaryOrg(), file, "primaryOrgSourcedId");
-                }
-                for (String agent : row.agents()) {
-                    if (agent.equals(row.sourcedId())) {
-                        problems.add(file.fileName(), lastLine, "agentSourcedIds", "A user cannot be their own agent");
-                    } else {
-                        agents.add(new Agent(row.sourcedId(), agent, lastLine));
-                    }
-                }
-            });
-            case ROLES -> Rows.stream(bundle, file, mode, problems, Rows::role, this::at, row -> {
-                if (!keyOk || row.deleted()) {
-                    return;
-                }
-                ref(Kind.USER, OneRosterFile.USERS, row.user(), file, "userSourcedId");
-                // a student attends a school; other roles may sit at the district
-                ref(row.role().equals("student") ? Kind.SCHOOL : Kind.ORG, OneRosterFile.ORGS, row.org(), file, "orgSourcedId");
-                RosterIndex.UserEntry entry = index.user(row.user());
-                switch (row.role()) {
-                    case "student" -> {
-                        entry.kinds |= RosterIndex.STUDENT;
-                        boolean primary = row.roleType().equals("primary");
-                        if (entry.schoolSourcedId == null || (primary && !entry.schoolFromPrimaryRole)) {
-                            entry.schoolSourcedId = row.org();
-                            entry.schoolFromPrimaryRole = primary;
-                        }
-                    }
-                    case "teacher" -> entry.kinds |= RosterIndex.TEACHER;
-                    case "parent", "guardian", "relative" -> {
-                        entry.kinds |= RosterIndex.CONTACT;
-                        if (entry.contactRole == null || rank(row.role()) < rank(entry.contactRole)) {
-                            entry.contactRole = row.role();
-                        }
-                    }
-                    default -> {
-                        // other roles (administrators, aides, counselors ...) are not kept by this service
-                    }
-                }
-            });
+            case USERS -> Rows.stream(bundle, file, mode, problems, Rows::user, this::at, this::user);
+            case ROLES -> Rows.stream(bundle, file, mode, problems, Rows::role, this::at, this::role);
             case DEMOGRAPHICS -> Rows.stream(bundle, file, mode, problems,
                     (row, m, cells, p) -> Rows.demographic(row, m, cells, p, today), this::at, row -> {
                         if (keyOk && !row.deleted()) {
-                            ref(Kind.USER, OneRosterFile.USERS, row.sourcedId(), file, "sourcedId");
+                            ref(Kind.USER, OneRosterFile.USERS, row.sourcedId(), "sourcedId");
                         }
                     });
-            case ENROLLMENTS -> Rows.stream(bundle, file, mode, problems, Rows::enrollment, this::at, row -> {
-                if (!keyOk || row.deleted()) {
-                    return;
-                }
-                ref(Kind.CLASS, OneRosterFile.CLASSES, row.classSourcedId(), file, "classSourcedId");
-                ref(Kind.SCHOOL, OneRosterFile.ORGS, row.school(), file, "schoolSourcedId");
-                Kind kind = switch (row.role()) {
-                    case "student" -> Kind.STUDENT;
-                    case "teacher" -> Kind.TEACHER;
-                    default -> Kind.USER;
-                };
-                ref(kind, OneRosterFile.USERS, row.user(), file, "userSourcedId");
-            });
+            case ENROLLMENTS -> Rows.stream(bundle, file, mode, problems, Rows::enrollment, this::at, this::enrollment);
         }
-        index.rows += kept.size() + deleted.size();
+        index.rows += index.kept.get(file).size() + index.deleted.get(file).size();
+    }
+
+    private void org(Rows.OrgRow row) {
+        String file = OneRosterFile.ORGS.fileName();
+        if (!keyOk) {
+            return;
+        }
+        if (row.deleted()) {
+            problems.add(file, lastLine, "status", "Removing an org (" + row.sourcedId()
+                    + ") through the import is not supported; remove its classes and students instead");
+            return;
+        }
+        if (row.type().equals("district")) {
+            if (!row.sourcedId().equals(district)) {
+                problems.add(file, lastLine, "sourcedId", "District " + row.sourcedId()
+                        + " is not your district (" + district + "); a bundle may only load your own district");
+                return;
+            }
+            index.districtName = row.name();
+        } else if (row.parent() != null && !row.parent().equals(district)) {
+            problems.add(file, lastLine, "parentSourcedId", "School " + row.sourcedId() + " belongs to "
+                    + row.parent() + ", which is not your district (" + district + ")");
+        }
+        index.orgTypes.put(row.sourcedId(), row.type());
+    }
+
+    private void user(Rows.UserRow row) {
+        if (!keyOk) {
+            return;
+        }
+        RosterIndex.UserEntry entry = index.user(row.sourcedId());
+        entry.inUsersFile = !row.deleted();
+        entry.usersLine = lastLine;
+        if (row.deleted()) {
+            return;
+        }
+        entry.primaryOrgSourcedId = row.primaryOrg();
+        if (row.primaryOrg() != null) {
+            ref(Kind.ORG, OneRosterFile.ORGS, row.primaryOrg(), "primaryOrgSourcedId");
+        }
+        for (String agent : row.agents()) {
+            if (agent.equals(row.sourcedId())) {
+                problems.add(OneRosterFile.USERS.fileName(), lastLine, "agentSourcedIds", "A user cannot be their own agent");
+            } else {
+                references.addAgent(row.sourcedId(), agent, lastLine);
+            }
+        }
+    }
+
+    private void role(Rows.RoleRow row) {
+        if (!keyOk || row.deleted()) {
+            return;
+        }
+        ref(Kind.USER, OneRosterFile.USERS, row.user(), "userSourcedId");
+        // a student attends a school; other roles may sit at the district
+        ref(row.role().equals("student") ? Kind.SCHOOL : Kind.ORG, OneRosterFile.ORGS, row.org(), "orgSourcedId");
+        RosterIndex.UserEntry entry = index.user(row.user());
+        switch (row.role()) {
+            case "student" -> {
+                entry.kinds |= RosterIndex.STUDENT;
+                boolean primary = row.roleType().equals("primary");
+                if (entry.schoolSourcedId == null || (primary && !entry.schoolFromPrimaryRole)) {
+                    entry.schoolSourcedId = row.org();
+                    entry.schoolFromPrimaryRole = primary;
+                }
+            }
+            case "teacher" -> entry.kinds |= RosterIndex.TEACHER;
+            case "parent", "guardian", "relative" -> {
+                entry.kinds |= RosterIndex.CONTACT;
+                if (entry.contactRole == null || rank(row.role()) < rank(entry.contactRole)) {
+                    entry.contactRole = row.role();
+                }
+            }
+            default -> {
+                // other roles (administrators, aides, counselors ...) are not kept by this service
+            }
+        }
+    }
+
+    private void enrollment(Rows.EnrollmentRow row) {
+        if (!keyOk || row.deleted()) {
+            return;
+        }
+        ref(Kind.CLASS, OneRosterFile.CLASSES, row.classSourcedId(), "classSourcedId");
+        ref(Kind.SCHOOL, OneRosterFile.ORGS, row.school(), "schoolSourcedId");
+        Kind kind = switch (row.role()) {
+            case "student" -> Kind.STUDENT;
+            case "teacher" -> Kind.TEACHER;
+            default -> Kind.USER;
+        };
+        ref(kind, OneRosterFile.USERS, row.user(), "userSourcedId");
     }
 
     /** Every row's key is recorded, valid or not, so that one bad row does not make every reference to it a problem too. */
@@ -267,11 +262,6 @@ public final class BundleValidator {
             default -> 2;
         };
     }
-
-    // The line of the row being handled (rows reach the handlers in file order).
-    private long lastLine;
-    private OneRosterFile currentFile;
-    private boolean keyOk;
 
     /** Records a row's key; false (and a problem) when the key repeats an earlier row of the file. */
     private boolean key(OneRosterFile file, String sourcedId, boolean deleted) {
@@ -291,131 +281,8 @@ public final class BundleValidator {
         return true;
     }
 
-    private void ref(Kind kind, OneRosterFile target, String sourcedId, OneRosterFile file, String column) {
-        if (!found(kind, target, sourcedId)) {
-            pending.add(new Ref(kind, target, sourcedId, file.fileName(), lastLine, column));
-        }
-    }
-
-    /** Whether the bundle itself holds the row a reference points at (with the right kind). */
-    private boolean found(Kind kind, OneRosterFile target, String sourcedId) {
-        if (!index.kept.get(target).containsKey(sourcedId)) {
-            return false;
-        }
-        return switch (kind) {
-            case SCHOOL -> "school".equals(index.orgTypes.get(sourcedId));
-            case STUDENT -> (index.kinds(sourcedId) & RosterIndex.STUDENT) != 0;
-            case TEACHER -> (index.kinds(sourcedId) & RosterIndex.TEACHER) != 0;
-            case CONTACT -> (index.kinds(sourcedId) & RosterIndex.CONTACT) != 0;
-            default -> true;
-        };
-    }
-
-    /** Users whose kinds the bundle does not give (no roles.csv row) get them from the database. */
-    private void resolveUsers() {
-        List<String> unknown = new ArrayList<>();
-        index.users.forEach((sourcedId, entry) -> {
-            if (entry.inUsersFile && entry.kinds == 0) {
-                unknown.add(sourcedId);
-            }
-        });
-        Map<String, Integer> kinds = unknown.isEmpty() ? Map.of() : existing.userKinds(unknown);
-        kinds.forEach((sourcedId, k) -> index.users.get(sourcedId).kinds |= k);
-        // a new student needs a school: from a student role, or from primaryOrgSourcedId
-        List<String> schoolless = new ArrayList<>();
-        index.users.forEach((sourcedId, entry) -> {
-            if (entry.inUsersFile && (entry.kinds & RosterIndex.STUDENT) != 0 && entry.schoolSourcedId == null) {
-                if (entry.primaryOrgSourcedId != null && !"district".equals(index.orgTypes.get(entry.primaryOrgSourcedId))) {
-                    entry.schoolSourcedId = entry.primaryOrgSourcedId;
-                    pending.add(new Ref(Kind.SCHOOL, OneRosterFile.ORGS, entry.primaryOrgSourcedId, OneRosterFile.USERS.fileName(),
-                            entry.usersLine, "primaryOrgSourcedId"));
-                } else {
-                    schoolless.add(sourcedId);
-                }
-            }
-        });
-        if (!schoolless.isEmpty()) {
-            Set<String> known = existing.existing(Kind.STUDENT, schoolless);
-            for (String sourcedId : schoolless) {
-                if (!known.contains(sourcedId)) {
-                    problems.add(OneRosterFile.USERS.fileName(), index.users.get(sourcedId).usersLine, "primaryOrgSourcedId",
-                            "Student " + sourcedId + " has no school: give a student role at a school in roles.csv or a primaryOrgSourcedId");
-                }
-            }
-        }
-        for (Agent agent : agents) {
-            int userKinds = index.kinds(agent.user);
-            if ((userKinds & RosterIndex.STUDENT) != 0) {
-                if (userIs(agent.agent, RosterIndex.CONTACT)) {
-                    index.links.add(new String[]{agent.user, agent.agent});
-                } else {
-                    pending.add(new Ref(Kind.CONTACT, OneRosterFile.USERS, agent.agent, OneRosterFile.USERS.fileName(), agent.line,
-                            "agentSourcedIds", agent.user));
-                }
-            } else if ((userKinds & RosterIndex.CONTACT) != 0) {
-                if (userIs(agent.agent, RosterIndex.STUDENT)) {
-                    index.links.add(new String[]{agent.agent, agent.user});
-                } else {
-                    pending.add(new Ref(Kind.STUDENT, OneRosterFile.USERS, agent.agent, OneRosterFile.USERS.fileName(), agent.line,
-                            "agentSourcedIds", agent.user));
-                }
-            }
-        }
-        agents.clear();
-    }
-
-    private boolean userIs(String sourcedId, int kind) {
-        return index.kept.get(OneRosterFile.USERS).containsKey(sourcedId) && (index.kinds(sourcedId) & kind) != 0;
-    }
-
-    private void resolvePending() {
-        Map<Kind, Set<String>> lookups = new EnumMap<>(Kind.class);
-        List<Ref> unresolved = new ArrayList<>();
-        for (Ref ref : pending) {
-            if (found(ref.kind, ref.target, ref.sourcedId)) {
-                continue;
-            }
-            unresolved.add(ref);
-            if (!index.deleted.get(ref.target).contains(ref.sourcedId) && index.mode(ref.target) != Mode.BULK) {
-                lookups.computeIfAbsent(ref.kind, k -> new LinkedHashSet<>()).add(ref.sourcedId);
-            }
-        }
-        pending.clear();
-        Map<Kind, Set<String>> known = new EnumMap<>(Kind.class);
-        lookups.forEach((kind, ids) -> known.put(kind, existing.existing(kind, ids)));
-        for (Ref ref : unresolved) {
-            if (known.getOrDefault(ref.kind, Set.of()).contains(ref.sourcedId)) {
-                if (ref.owner != null) {
-                    // a link to a contact or student that only the database holds
-                    index.links.add(ref.kind == Kind.CONTACT ? new String[]{ref.owner, ref.sourcedId} : new String[]{ref.sourcedId, ref.owner});
-                }
-                continue;
-            }
-            problems.add(ref.file, ref.line, ref.column, describe(ref));
-        }
-    }
-
-    private String describe(Ref ref) {
-        String what = switch (ref.kind) {
-            case ORG -> "org";
-            case SCHOOL -> "school";
-            case SESSION -> "academic session";
-            case COURSE -> "course";
-            case CLASS -> "class";
-            case USER -> "user";
-            case STUDENT -> "student";
-            case TEACHER -> "teacher";
-            case CONTACT -> "parent, guardian or relative";
-        };
-        if (index.deleted.get(ref.target).contains(ref.sourcedId)) {
-            return ref.column + " refers to " + what + " '" + Cells.shorten(ref.sourcedId) + "', which this bundle deletes";
-        }
-        if (index.kept.get(ref.target).containsKey(ref.sourcedId)) {
-            return ref.column + " refers to '" + Cells.shorten(ref.sourcedId) + "', which is not a " + what;
-        }
-        String where = index.mode(ref.target) == Mode.BULK ? " in " + ref.target.fileName()
-                : index.mode(ref.target) == Mode.DELTA ? " in " + ref.target.fileName() + " or already imported"
-                : " among the rows already imported (" + ref.target.fileName() + " is absent from this bundle)";
-        return ref.column + " refers to unknown " + what + " '" + Cells.shorten(ref.sourcedId) + "': there is no such sourcedId" + where;
+    /** A cell of the row being read refers to another row. */
+    private void ref(Kind kind, OneRosterFile target, String sourcedId, String column) {
+        references.add(kind, target, sourcedId, currentFile, lastLine, column);
     }
 }

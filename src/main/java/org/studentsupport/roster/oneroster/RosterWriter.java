@@ -1,15 +1,5 @@
 package org.studentsupport.roster.oneroster;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
-
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,28 +19,23 @@ import java.util.function.LongConsumer;
  */
 public final class RosterWriter {
 
-    private static final CSVFormat COPY_FORMAT = CSVFormat.POSTGRESQL_CSV;
-
+    private final Staging sql;
     private final Connection connection;
     private final RosterBundle bundle;
     private final RosterIndex index;
     private final String district;
-    private final Problems problems;
     private final LocalDate today;
-    private final LongConsumer rowsWritten;
     private final Map<String, Counts> counts = new LinkedHashMap<>();
     private UUID districtId;
-    private long written;
 
     public RosterWriter(Connection connection, RosterBundle bundle, RosterIndex index, String district, Problems problems,
                         LocalDate today, LongConsumer rowsWritten) {
+        this.sql = new Staging(connection, bundle, index, problems, rowsWritten);
         this.connection = connection;
         this.bundle = bundle;
         this.index = index;
         this.district = district;
-        this.problems = problems;
         this.today = today;
-        this.rowsWritten = rowsWritten;
     }
 
     /** Writes the bundle; returns the counts per kind of record, or stops early when a problem shows up. */
@@ -70,7 +55,7 @@ public final class RosterWriter {
             classes();
         }
         if (index.mode(OneRosterFile.USERS) != Mode.ABSENT) {
-            users();
+            new UserWriter(sql, index, counts, districtId).write();
         }
         if (index.mode(OneRosterFile.DEMOGRAPHICS) != Mode.ABSENT) {
             demographics();
@@ -98,7 +83,7 @@ public final class RosterWriter {
                 if (rs.next()) {
                     districtId = rs.getObject(1, UUID.class);
                     if (index.districtName() != null && !index.districtName().equals(rs.getString(2))) {
-                        update("UPDATE district SET name = ?, version = version + 1, updated_at = now() WHERE id = ?",
+                        sql.update("UPDATE district SET name = ?, version = version + 1, updated_at = now() WHERE id = ?",
                                 index.districtName(), districtId);
                     }
                     return;
@@ -106,44 +91,44 @@ public final class RosterWriter {
             }
         }
         districtId = UUID.randomUUID();
-        update("INSERT INTO district (id, sourced_id, name) VALUES (?, ?, ?)", districtId, district,
+        sql.update("INSERT INTO district (id, sourced_id, name) VALUES (?, ?, ?)", districtId, district,
                 index.districtName() == null ? district : index.districtName());
     }
 
     private void schools() throws SQLException {
-        stage("stage_org", "sourced_id text, name text, identifier text");
-        copy(OneRosterFile.ORGS, "stage_org", "sourced_id, name, identifier", Rows::org, (row, out) -> {
+        sql.stage("stage_org", "sourced_id text, name text, identifier text");
+        sql.copy(OneRosterFile.ORGS, "stage_org", "sourced_id, name, identifier", Rows::org, (row, out) -> {
             if ("school".equals(row.type())) {
                 out.printRecord(row.sourcedId(), row.name(), row.identifier());
             }
         });
-        conflicts("SELECT s.sourced_id FROM stage_org s JOIN school t ON t.sourced_id = s.sourced_id WHERE t.district_id <> ?",
-                OneRosterFile.ORGS, "School %s belongs to another district");
+        sql.conflicts("SELECT s.sourced_id FROM stage_org s JOIN school t ON t.sourced_id = s.sourced_id WHERE t.district_id <> ?",
+                districtId, OneRosterFile.ORGS, "School %s belongs to another district");
         Counts c = counts("schools");
-        long staged = count("SELECT count(*) FROM stage_org");
-        c.created = update("INSERT INTO school (id, sourced_id, district_id, name, identifier) "
+        long staged = sql.count("SELECT count(*) FROM stage_org");
+        c.created = sql.update("INSERT INTO school (id, sourced_id, district_id, name, identifier) "
                 + "SELECT gen_random_uuid(), s.sourced_id, ?, s.name, s.identifier FROM stage_org s "
                 + "WHERE NOT EXISTS (SELECT 1 FROM school t WHERE t.sourced_id = s.sourced_id)", districtId);
-        c.updated = update("UPDATE school t SET name = s.name, identifier = s.identifier, version = t.version + 1, updated_at = now() "
+        c.updated = sql.update("UPDATE school t SET name = s.name, identifier = s.identifier, version = t.version + 1, updated_at = now() "
                 + "FROM stage_org s WHERE t.sourced_id = s.sourced_id AND t.created_at <> now() "
                 + "AND (t.name, t.identifier) IS DISTINCT FROM (s.name, s.identifier)");
         c.unchanged = staged - c.created - c.updated;
     }
 
     private void sessions() throws SQLException {
-        stage("stage_session", "sourced_id text, deleted boolean, title text, type text, school_year integer, "
+        sql.stage("stage_session", "sourced_id text, deleted boolean, title text, type text, school_year integer, "
                 + "start_date date, end_date date, parent_sid text");
-        copy(OneRosterFile.ACADEMIC_SESSIONS, "stage_session", "sourced_id, deleted, title, type, school_year, start_date, end_date, parent_sid",
+        sql.copy(OneRosterFile.ACADEMIC_SESSIONS, "stage_session", "sourced_id, deleted, title, type, school_year, start_date, end_date, parent_sid",
                 Rows::session, (row, out) -> out.printRecord(row.sourcedId(), row.deleted(), row.title(), row.type(), row.schoolYear(),
                         row.start(), row.end(), row.parent()));
-        conflicts("SELECT s.sourced_id FROM stage_session s JOIN academic_session t ON t.sourced_id = s.sourced_id WHERE t.district_id <> ?",
-                OneRosterFile.ACADEMIC_SESSIONS, "Academic session %s belongs to another district");
+        sql.conflicts("SELECT s.sourced_id FROM stage_session s JOIN academic_session t ON t.sourced_id = s.sourced_id WHERE t.district_id <> ?",
+                districtId, OneRosterFile.ACADEMIC_SESSIONS, "Academic session %s belongs to another district");
         Counts c = counts("academicSessions");
-        c.created = update("INSERT INTO academic_session (id, sourced_id, district_id, title, type, school_year, start_date, end_date) "
+        c.created = sql.update("INSERT INTO academic_session (id, sourced_id, district_id, title, type, school_year, start_date, end_date) "
                 + "SELECT gen_random_uuid(), s.sourced_id, ?, s.title, s.type, s.school_year, s.start_date, s.end_date FROM stage_session s "
                 + "WHERE NOT s.deleted AND NOT EXISTS (SELECT 1 FROM academic_session t WHERE t.sourced_id = s.sourced_id)", districtId);
         // parents may come later in the file: set them once every session exists; new rows do not count as updated
-        c.updated = changed("UPDATE academic_session t SET title = s.title, type = s.type, school_year = s.school_year, "
+        c.updated = sql.changed("UPDATE academic_session t SET title = s.title, type = s.type, school_year = s.school_year, "
                 + "start_date = s.start_date, end_date = s.end_date, parent_id = p.id, active = true, version = t.version + 1, updated_at = now() "
                 + "FROM stage_session s LEFT JOIN academic_session p ON p.sourced_id = s.parent_sid "
                 + "WHERE t.sourced_id = s.sourced_id AND NOT s.deleted "
@@ -154,38 +139,38 @@ public final class RosterWriter {
     }
 
     private void courses() throws SQLException {
-        stage("stage_course", "sourced_id text, deleted boolean, title text, course_code text");
-        copy(OneRosterFile.COURSES, "stage_course", "sourced_id, deleted, title, course_code", Rows::course,
+        sql.stage("stage_course", "sourced_id text, deleted boolean, title text, course_code text");
+        sql.copy(OneRosterFile.COURSES, "stage_course", "sourced_id, deleted, title, course_code", Rows::course,
                 (row, out) -> out.printRecord(row.sourcedId(), row.deleted(), row.title(), row.courseCode()));
-        conflicts("SELECT s.sourced_id FROM stage_course s JOIN course t ON t.sourced_id = s.sourced_id WHERE t.district_id <> ?",
-                OneRosterFile.COURSES, "Course %s belongs to another district");
+        sql.conflicts("SELECT s.sourced_id FROM stage_course s JOIN course t ON t.sourced_id = s.sourced_id WHERE t.district_id <> ?",
+                districtId, OneRosterFile.COURSES, "Course %s belongs to another district");
         Counts c = counts("courses");
-        c.created = update("INSERT INTO course (id, sourced_id, district_id, title, course_code) "
+        c.created = sql.update("INSERT INTO course (id, sourced_id, district_id, title, course_code) "
                 + "SELECT gen_random_uuid(), s.sourced_id, ?, s.title, s.course_code FROM stage_course s "
                 + "WHERE NOT s.deleted AND NOT EXISTS (SELECT 1 FROM course t WHERE t.sourced_id = s.sourced_id)", districtId);
-        c.updated = changed("UPDATE course t SET title = s.title, course_code = s.course_code, active = true, version = t.version + 1, "
+        c.updated = sql.changed("UPDATE course t SET title = s.title, course_code = s.course_code, active = true, version = t.version + 1, "
                 + "updated_at = now() FROM stage_course s WHERE t.sourced_id = s.sourced_id AND NOT s.deleted "
                 + "AND (t.title, t.course_code, t.active) IS DISTINCT FROM (s.title, s.course_code, true) RETURNING t.created_at = now()");
         retire(c, "course", "stage_course", OneRosterFile.COURSES, "t.district_id = ?");
-        update("UPDATE class_section c SET course_title = co.title, version = c.version + 1, updated_at = now() FROM course co "
+        sql.update("UPDATE class_section c SET course_title = co.title, version = c.version + 1, updated_at = now() FROM course co "
                 + "WHERE c.course_id = co.id AND co.district_id = ? AND c.course_title IS DISTINCT FROM co.title", districtId);
     }
 
     private void classes() throws SQLException {
-        stage("stage_class", "sourced_id text, deleted boolean, school_sid text, term_sid text, course_sid text, title text, "
+        sql.stage("stage_class", "sourced_id text, deleted boolean, school_sid text, term_sid text, course_sid text, title text, "
                 + "class_code text, grades text");
-        copy(OneRosterFile.CLASSES, "stage_class", "sourced_id, deleted, school_sid, term_sid, course_sid, title, class_code, grades",
+        sql.copy(OneRosterFile.CLASSES, "stage_class", "sourced_id, deleted, school_sid, term_sid, course_sid, title, class_code, grades",
                 Rows::classRow, (row, out) -> out.printRecord(row.sourcedId(), row.deleted(), row.school(),
                         row.terms().isEmpty() ? null : row.terms().get(0), row.course(), row.title(), row.classCode(), row.grades()));
-        conflicts("SELECT s.sourced_id FROM stage_class s JOIN class_section t ON t.sourced_id = s.sourced_id "
-                + "JOIN school sc ON sc.id = t.school_id WHERE sc.district_id <> ?", OneRosterFile.CLASSES, "Class %s belongs to another district");
+        sql.conflicts("SELECT s.sourced_id FROM stage_class s JOIN class_section t ON t.sourced_id = s.sourced_id "
+                + "JOIN school sc ON sc.id = t.school_id WHERE sc.district_id <> ?", districtId, OneRosterFile.CLASSES, "Class %s belongs to another district");
         Counts c = counts("classes");
         String source = "FROM stage_class s JOIN school sc ON sc.sourced_id = s.school_sid AND sc.district_id = ? "
                 + "JOIN academic_session se ON se.sourced_id = s.term_sid LEFT JOIN course co ON co.sourced_id = s.course_sid ";
-        c.created = update("INSERT INTO class_section (id, sourced_id, school_id, session_id, title, class_code, course_title, grades, course_id) "
+        c.created = sql.update("INSERT INTO class_section (id, sourced_id, school_id, session_id, title, class_code, course_title, grades, course_id) "
                 + "SELECT gen_random_uuid(), s.sourced_id, sc.id, se.id, s.title, s.class_code, co.title, s.grades, co.id " + source
                 + "WHERE NOT s.deleted AND NOT EXISTS (SELECT 1 FROM class_section t WHERE t.sourced_id = s.sourced_id)", districtId);
-        c.updated = update("UPDATE class_section t SET school_id = x.school_id, session_id = x.session_id, title = x.title, "
+        c.updated = sql.update("UPDATE class_section t SET school_id = x.school_id, session_id = x.session_id, title = x.title, "
                 + "class_code = x.class_code, course_title = x.course_title, grades = x.grades, course_id = x.course_id, active = true, "
                 + "version = t.version + 1, updated_at = now() FROM (SELECT s.sourced_id, sc.id AS school_id, se.id AS session_id, s.title, "
                 + "s.class_code, co.title AS course_title, s.grades, co.id AS course_id " + source + "WHERE NOT s.deleted) x "
@@ -195,171 +180,60 @@ public final class RosterWriter {
                 "t.school_id IN (SELECT id FROM school WHERE district_id = ?)");
     }
 
-    private void users() throws SQLException {
-        stage("stage_user", "sourced_id text, deleted boolean, kinds integer, school_sid text, identifier text, given_name text, "
-                + "family_name text, preferred_name text, email text, phone text, sms text, grade text, preferred_language text, "
-                + "home_language text, opt_out boolean");
-        copy(OneRosterFile.USERS, "stage_user", "sourced_id, deleted, kinds, school_sid, identifier, given_name, family_name, "
-                + "preferred_name, email, phone, sms, grade, preferred_language, home_language, opt_out", Rows::user, (row, out) -> {
-            int kinds = row.deleted() ? RosterIndex.STUDENT | RosterIndex.TEACHER | RosterIndex.CONTACT : index.kinds(row.sourcedId());
-            if (kinds != 0) {
-                out.printRecord(row.sourcedId(), row.deleted(), kinds, index.schoolOf(row.sourcedId()), row.identifier(), row.givenName(),
-                        row.familyName(), row.preferredGivenName(), row.email(), row.phone(), row.sms(), row.grade(),
-                        row.preferredLanguage(), row.homeLanguage(), row.directoryOptOut());
-            }
-        });
-        students();
-        teachers();
-        contacts();
-        links();
-    }
-
-    private void students() throws SQLException {
-        conflicts("SELECT s.sourced_id FROM stage_user s JOIN student t ON t.sourced_id = s.sourced_id JOIN school sc ON sc.id = t.school_id "
-                + "WHERE s.kinds & 1 <> 0 AND NOT s.deleted AND sc.district_id <> ?", OneRosterFile.USERS, "Student %s belongs to another district");
-        Counts c = counts("students");
-        String source = "FROM stage_user s LEFT JOIN school sc ON sc.sourced_id = s.school_sid AND sc.district_id = ? ";
-        c.created = update("INSERT INTO student (id, sourced_id, school_id, identifier, given_name, family_name, preferred_name, grade, "
-                + "preferred_language, home_language, directory_opt_out) SELECT gen_random_uuid(), s.sourced_id, sc.id, s.identifier, "
-                + "s.given_name, s.family_name, s.preferred_name, s.grade, s.preferred_language, s.home_language, coalesce(s.opt_out, false) "
-                + source + "WHERE s.kinds & 1 <> 0 AND NOT s.deleted AND NOT EXISTS (SELECT 1 FROM student t WHERE t.sourced_id = s.sourced_id)",
-                districtId);
-        c.updated = update("UPDATE student t SET school_id = x.school_id, identifier = x.identifier, given_name = x.given_name, "
-                + "family_name = x.family_name, preferred_name = x.preferred_name, grade = x.grade, preferred_language = x.preferred_language, "
-                + "home_language = x.home_language, directory_opt_out = x.opt_out, active = true, version = t.version + 1, updated_at = now() "
-                + "FROM (SELECT s.sourced_id, coalesce(sc.id, st.school_id) AS school_id, s.identifier, s.given_name, s.family_name, "
-                + "s.preferred_name, s.grade, CASE WHEN s.preferred_language IS NULL AND NOT ? THEN st.preferred_language ELSE s.preferred_language END AS preferred_language, "
-                + "CASE WHEN s.home_language IS NULL AND NOT ? THEN st.home_language ELSE s.home_language END AS home_language, "
-                + "coalesce(s.opt_out, st.directory_opt_out) AS opt_out " + source + "JOIN student st ON st.sourced_id = s.sourced_id "
-                + "WHERE s.kinds & 1 <> 0 AND NOT s.deleted) x WHERE t.sourced_id = x.sourced_id "
-                + "AND (t.school_id, t.identifier, t.given_name, t.family_name, t.preferred_name, t.grade, t.preferred_language, t.home_language, "
-                + "t.directory_opt_out, t.active) IS DISTINCT FROM (x.school_id, x.identifier, x.given_name, x.family_name, x.preferred_name, "
-                + "x.grade, x.preferred_language, x.home_language, x.opt_out, true)",
-                false, false, districtId);
-        long staged = count("SELECT count(*) FROM stage_user WHERE kinds & 1 <> 0 AND NOT deleted");
-        c.deleted = update("UPDATE student t SET active = false, version = t.version + 1, updated_at = now() FROM stage_user s "
-                + "WHERE t.sourced_id = s.sourced_id AND s.deleted AND t.active "
-                + "AND t.school_id IN (SELECT id FROM school WHERE district_id = ?)", districtId);
-        if (index.mode(OneRosterFile.USERS) == Mode.BULK) {
-            c.deleted += update("UPDATE student t SET active = false, version = t.version + 1, updated_at = now() WHERE t.active "
-                    + "AND t.school_id IN (SELECT id FROM school WHERE district_id = ?) "
-                    + "AND NOT EXISTS (SELECT 1 FROM stage_user s WHERE s.sourced_id = t.sourced_id AND s.kinds & 1 <> 0)", districtId);
-        }
-        c.unchanged = staged - c.created - c.updated;
-    }
-
-    private void teachers() throws SQLException {
-        Counts c = counts("teachers");
-        c.created = update("INSERT INTO teacher (id, sourced_id, given_name, family_name, email) "
-                + "SELECT gen_random_uuid(), s.sourced_id, s.given_name, s.family_name, s.email FROM stage_user s "
-                + "WHERE s.kinds & 2 <> 0 AND NOT s.deleted AND NOT EXISTS (SELECT 1 FROM teacher t WHERE t.sourced_id = s.sourced_id)");
-        c.updated = update("UPDATE teacher t SET given_name = s.given_name, family_name = s.family_name, email = s.email, active = true, "
-                + "version = t.version + 1, updated_at = now() FROM stage_user s WHERE t.sourced_id = s.sourced_id AND s.kinds & 2 <> 0 "
-                + "AND NOT s.deleted AND (t.given_name, t.family_name, t.email, t.active) IS DISTINCT FROM (s.given_name, s.family_name, s.email, true)");
-        c.deleted = update("UPDATE teacher t SET active = false, version = t.version + 1, updated_at = now() FROM stage_user s "
-                + "WHERE t.sourced_id = s.sourced_id AND s.deleted AND t.active");
-        update("DELETE FROM class_teacher ct USING teacher t, stage_user s WHERE ct.teacher_id = t.id AND t.sourced_id = s.sourced_id AND s.deleted");
-        c.unchanged = count("SELECT count(*) FROM stage_user WHERE kinds & 2 <> 0 AND NOT deleted") - c.created - c.updated;
-    }
-
-    private void contacts() throws SQLException {
-        Counts c = counts("familyContacts");
-        c.created = update("INSERT INTO family_contact (id, sourced_id, given_name, family_name, email, phone, sms, preferred_language) "
-                + "SELECT gen_random_uuid(), s.sourced_id, s.given_name, s.family_name, s.email, s.phone, s.sms, s.preferred_language "
-                + "FROM stage_user s WHERE s.kinds & 4 <> 0 AND NOT s.deleted "
-                + "AND NOT EXISTS (SELECT 1 FROM family_contact t WHERE t.sourced_id = s.sourced_id)");
-        c.updated = update("UPDATE family_contact t SET given_name = s.given_name, family_name = s.family_name, email = s.email, "
-                + "phone = s.phone, sms = s.sms, preferred_language = coalesce(s.preferred_language, t.preferred_language), active = true, "
-                + "version = t.version + 1, updated_at = now() FROM stage_user s WHERE t.sourced_id = s.sourced_id AND s.kinds & 4 <> 0 "
-                + "AND NOT s.deleted AND (t.given_name, t.family_name, t.email, t.phone, t.sms, t.preferred_language, t.active) "
-                + "IS DISTINCT FROM (s.given_name, s.family_name, s.email, s.phone, s.sms, coalesce(s.preferred_language, t.preferred_language), true)");
-        c.deleted = update("UPDATE family_contact t SET active = false, version = t.version + 1, updated_at = now() FROM stage_user s "
-                + "WHERE t.sourced_id = s.sourced_id AND s.deleted AND t.active");
-        c.unchanged = count("SELECT count(*) FROM stage_user WHERE kinds & 4 <> 0 AND NOT deleted") - c.created - c.updated;
-    }
-
-    private void links() throws SQLException {
-        stage("stage_link", "student_sid text, contact_sid text, relationship text, may_sign boolean");
-        copyRows("stage_link", "student_sid, contact_sid, relationship, may_sign", out -> {
-            for (String[] link : index.links()) {
-                String role = index.contactRole(link[1]);
-                out.printRecord(link[0], link[1], role, role == null ? null : !role.equals("relative"));
-            }
-        });
-        Counts c = counts("familyLinks");
-        String source = "FROM (SELECT DISTINCT ON (st.id, fc.id) st.id AS student_id, fc.id AS contact_id, s.relationship, s.may_sign "
-                + "FROM stage_link s JOIN student st ON st.sourced_id = s.student_sid JOIN family_contact fc ON fc.sourced_id = s.contact_sid "
-                + "ORDER BY st.id, fc.id, s.relationship NULLS LAST) x ";
-        long staged = count("SELECT count(*) " + source);
-        c.created = update("INSERT INTO student_contact (student_id, contact_id, relationship, may_sign_consent) "
-                + "SELECT x.student_id, x.contact_id, coalesce(x.relationship, 'other'), coalesce(x.may_sign, false) " + source
-                + "WHERE NOT EXISTS (SELECT 1 FROM student_contact t WHERE t.student_id = x.student_id AND t.contact_id = x.contact_id)");
-        c.updated = update("UPDATE student_contact t SET relationship = x.relationship, may_sign_consent = x.may_sign " + source
-                + "WHERE t.student_id = x.student_id AND t.contact_id = x.contact_id AND x.relationship IS NOT NULL "
-                + "AND (t.relationship, t.may_sign_consent) IS DISTINCT FROM (x.relationship, x.may_sign)");
-        // the users file states each listed student's and contact's links in full: drop the ones it no longer names
-        c.deleted = update("DELETE FROM student_contact t WHERE (t.student_id IN (SELECT st.id FROM student st JOIN stage_user s "
-                + "ON s.sourced_id = st.sourced_id WHERE s.kinds & 1 <> 0 AND NOT s.deleted) OR t.contact_id IN (SELECT fc.id FROM family_contact fc "
-                + "JOIN stage_user s ON s.sourced_id = fc.sourced_id WHERE s.kinds & 4 <> 0)) AND NOT EXISTS (SELECT 1 FROM stage_link l "
-                + "JOIN student st ON st.sourced_id = l.student_sid JOIN family_contact fc ON fc.sourced_id = l.contact_sid "
-                + "WHERE st.id = t.student_id AND fc.id = t.contact_id)");
-        c.unchanged = staged - c.created - c.updated;
-    }
-
     private void demographics() throws SQLException {
-        stage("stage_demographic", "sourced_id text, deleted boolean, birth_date date");
-        copy(OneRosterFile.DEMOGRAPHICS, "stage_demographic", "sourced_id, deleted, birth_date",
+        sql.stage("stage_demographic", "sourced_id text, deleted boolean, birth_date date");
+        sql.copy(OneRosterFile.DEMOGRAPHICS, "stage_demographic", "sourced_id, deleted, birth_date",
                 (row, mode, cells, p) -> Rows.demographic(row, mode, cells, p, today),
                 (row, out) -> out.printRecord(row.sourcedId(), row.deleted(), row.birthDate()));
         Counts c = counts("demographics");
         String inDistrict = "AND t.school_id IN (SELECT id FROM school WHERE district_id = ?)";
-        c.updated = update("UPDATE student t SET birth_date = s.birth_date, version = t.version + 1, updated_at = now() "
+        c.updated = sql.update("UPDATE student t SET birth_date = s.birth_date, version = t.version + 1, updated_at = now() "
                 + "FROM stage_demographic s WHERE t.sourced_id = s.sourced_id AND NOT s.deleted "
                 + "AND t.birth_date IS DISTINCT FROM s.birth_date " + inDistrict, districtId);
-        c.deleted = update("UPDATE student t SET birth_date = NULL, version = t.version + 1, updated_at = now() "
+        c.deleted = sql.update("UPDATE student t SET birth_date = NULL, version = t.version + 1, updated_at = now() "
                 + "FROM stage_demographic s WHERE t.sourced_id = s.sourced_id AND s.deleted AND t.birth_date IS NOT NULL " + inDistrict, districtId);
-        c.unchanged = count("SELECT count(*) FROM stage_demographic") - c.updated - c.deleted;
+        c.unchanged = sql.count("SELECT count(*) FROM stage_demographic") - c.updated - c.deleted;
     }
 
     private void enrollments() throws SQLException {
-        stage("stage_enrollment", "sourced_id text, deleted boolean, role text, class_sid text, user_sid text, begin_date date, end_date date");
-        copy(OneRosterFile.ENROLLMENTS, "stage_enrollment", "sourced_id, deleted, role, class_sid, user_sid, begin_date, end_date",
+        sql.stage("stage_enrollment", "sourced_id text, deleted boolean, role text, class_sid text, user_sid text, begin_date date, end_date date");
+        sql.copy(OneRosterFile.ENROLLMENTS, "stage_enrollment", "sourced_id, deleted, role, class_sid, user_sid, begin_date, end_date",
                 Rows::enrollment, (row, out) -> out.printRecord(row.sourcedId(), row.deleted(), row.role(), row.classSourcedId(), row.user(),
                         row.begin(), row.end()));
-        conflicts("SELECT s.sourced_id FROM stage_enrollment s JOIN enrollment t ON t.sourced_id = s.sourced_id "
+        sql.conflicts("SELECT s.sourced_id FROM stage_enrollment s JOIN enrollment t ON t.sourced_id = s.sourced_id "
                 + "JOIN class_section c ON c.id = t.class_id JOIN school sc ON sc.id = c.school_id WHERE sc.district_id <> ?",
-                OneRosterFile.ENROLLMENTS, "Enrollment %s belongs to another district");
+                districtId, OneRosterFile.ENROLLMENTS, "Enrollment %s belongs to another district");
         Counts c = counts("enrollments");
         String source = "FROM stage_enrollment s JOIN class_section cl ON cl.sourced_id = s.class_sid "
                 + "JOIN school sc ON sc.id = cl.school_id AND sc.district_id = ? JOIN student st ON st.sourced_id = s.user_sid "
                 + "WHERE s.role = 'student' AND NOT s.deleted";
-        c.created = update("INSERT INTO enrollment (id, sourced_id, class_id, student_id, begin_date, end_date) "
+        c.created = sql.update("INSERT INTO enrollment (id, sourced_id, class_id, student_id, begin_date, end_date) "
                 + "SELECT gen_random_uuid(), s.sourced_id, cl.id, st.id, s.begin_date, s.end_date " + source
                 + " AND NOT EXISTS (SELECT 1 FROM enrollment t WHERE t.sourced_id = s.sourced_id)", districtId);
-        c.updated = update("UPDATE enrollment t SET class_id = x.class_id, student_id = x.student_id, begin_date = x.begin_date, "
+        c.updated = sql.update("UPDATE enrollment t SET class_id = x.class_id, student_id = x.student_id, begin_date = x.begin_date, "
                 + "end_date = x.end_date, version = t.version + 1, updated_at = now() FROM (SELECT s.sourced_id, cl.id AS class_id, "
                 + "st.id AS student_id, s.begin_date, s.end_date " + source + ") x WHERE t.sourced_id = x.sourced_id "
                 + "AND (t.class_id, t.student_id, t.begin_date, t.end_date) IS DISTINCT FROM (x.class_id, x.student_id, x.begin_date, x.end_date)",
                 districtId);
-        long staged = count("SELECT count(*) FROM stage_enrollment WHERE role = 'student' AND NOT deleted");
+        long staged = sql.count("SELECT count(*) FROM stage_enrollment WHERE role = 'student' AND NOT deleted");
         // removed enrollments end yesterday, so that rosters of past dates stay true; ones that never began go
         removedSet("removed_enrollment", "enrollment", "cl.id = t.class_id");
-        c.deleted = update("UPDATE enrollment t SET end_date = ?, version = t.version + 1, updated_at = now() FROM removed_enrollment r "
+        c.deleted = sql.update("UPDATE enrollment t SET end_date = ?, version = t.version + 1, updated_at = now() FROM removed_enrollment r "
                 + "WHERE t.id = r.id AND (t.end_date IS NULL OR t.end_date >= ?) AND (t.begin_date IS NULL OR t.begin_date < ?)",
                 today.minusDays(1), today, today);
-        c.deleted += update("DELETE FROM enrollment t USING removed_enrollment r WHERE t.id = r.id AND t.begin_date >= ?", today);
+        c.deleted += sql.update("DELETE FROM enrollment t USING removed_enrollment r WHERE t.id = r.id AND t.begin_date >= ?", today);
         c.unchanged = staged - c.created - c.updated;
 
         Counts teachers = counts("classTeachers");
         String teacherSource = "FROM stage_enrollment s JOIN class_section cl ON cl.sourced_id = s.class_sid "
                 + "JOIN school sc ON sc.id = cl.school_id AND sc.district_id = ? JOIN teacher te ON te.sourced_id = s.user_sid "
                 + "WHERE s.role = 'teacher' AND NOT s.deleted";
-        teachers.created = update("INSERT INTO class_teacher (class_id, teacher_id, sourced_id) SELECT DISTINCT ON (cl.id, te.id) "
+        teachers.created = sql.update("INSERT INTO class_teacher (class_id, teacher_id, sourced_id) SELECT DISTINCT ON (cl.id, te.id) "
                 + "cl.id, te.id, s.sourced_id " + teacherSource + " AND NOT EXISTS (SELECT 1 FROM class_teacher t "
                 + "WHERE (t.class_id = cl.id AND t.teacher_id = te.id) OR t.sourced_id = s.sourced_id) ORDER BY cl.id, te.id, s.sourced_id", districtId);
-        long teacherStaged = count("SELECT count(*) FROM stage_enrollment WHERE role = 'teacher' AND NOT deleted");
+        long teacherStaged = sql.count("SELECT count(*) FROM stage_enrollment WHERE role = 'teacher' AND NOT deleted");
         removedSet("removed_class_teacher", "class_teacher", "cl.id = t.class_id");
-        teachers.deleted = update("DELETE FROM class_teacher t USING removed_class_teacher r WHERE t.ctid = r.id");
+        teachers.deleted = sql.update("DELETE FROM class_teacher t USING removed_class_teacher r WHERE t.ctid = r.id");
         teachers.unchanged = teacherStaged - teachers.created;
     }
 
@@ -390,30 +264,15 @@ public final class RosterWriter {
 
     /** Retires (active = false) the rows a delta deletes and, for a bulk file, the district's rows it no longer lists. */
     private void retire(Counts c, String table, String stage, OneRosterFile file, String districtFilter) throws SQLException {
-        long staged = count("SELECT count(*) FROM " + stage + " WHERE NOT deleted");
-        c.deleted = update("UPDATE " + table + " t SET active = false, version = t.version + 1, updated_at = now() FROM " + stage + " s "
+        long staged = sql.count("SELECT count(*) FROM " + stage + " WHERE NOT deleted");
+        c.deleted = sql.update("UPDATE " + table + " t SET active = false, version = t.version + 1, updated_at = now() FROM " + stage + " s "
                 + "WHERE t.sourced_id = s.sourced_id AND s.deleted AND t.active AND " + districtFilter, districtId);
         if (index.mode(file) == Mode.BULK) {
-            c.deleted += update("UPDATE " + table + " t SET active = false, version = t.version + 1, updated_at = now() "
+            c.deleted += sql.update("UPDATE " + table + " t SET active = false, version = t.version + 1, updated_at = now() "
                     + "WHERE t.active AND " + districtFilter + " AND NOT EXISTS (SELECT 1 FROM " + stage + " s WHERE s.sourced_id = t.sourced_id)",
                     districtId);
         }
         c.unchanged = staged - c.created - c.updated;
-    }
-
-    private void conflicts(String sql, OneRosterFile file, String message) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql + " LIMIT 100")) {
-            statement.setObject(1, districtId);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    problems.add(new Problem(file.fileName(), null, "sourcedId", String.format(message, rs.getString(1))
-                            + "; sourcedIds must be unique across districts"));
-                }
-            }
-        }
-        if (problems.any()) {
-            throw new ProblemsFound();
-        }
     }
 
     /** Thrown to stop the write pass (and roll its transaction back) when it finds problems. */
@@ -421,84 +280,5 @@ public final class RosterWriter {
         ProblemsFound() {
             super("the bundle conflicts with what is stored", null, false, false);
         }
-    }
-
-    private void stage(String table, String columns) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMPORARY TABLE " + table + " (" + columns + ") ON COMMIT DROP");
-        }
-    }
-
-    interface RowPrinter<T> {
-        void print(T row, CSVPrinter out) throws IOException;
-    }
-
-    interface Producer {
-        void produce(CSVPrinter out) throws IOException;
-    }
-
-    private <T> void copy(OneRosterFile file, String table, String columns, Rows.Parser<T> parser, RowPrinter<T> printer) throws SQLException {
-        copyRows(table, columns, out -> {
-            Problems unexpected = new Problems(10);
-            Rows.stream(bundle, file, index.mode(file), unexpected, parser, csvRow -> { }, row -> {
-                try {
-                    printer.print(row, out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            if (unexpected.any()) {
-                throw new IllegalStateException(file.fileName() + " changed between the two passes: " + unexpected.kept().get(0).message());
-            }
-        });
-    }
-
-    private void copyRows(String table, String columns, Producer producer) throws SQLException {
-        PGConnection pg = connection.unwrap(PGConnection.class);
-        long before;
-        try (PGCopyOutputStream stream = new PGCopyOutputStream(pg, "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)", 1 << 16);
-             CSVPrinter out = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16), COPY_FORMAT)) {
-            producer.produce(out);
-            out.flush();
-            before = written;
-        } catch (IOException e) {
-            throw new SQLException("Could not stream rows into " + table, e);
-        } catch (UncheckedIOException e) {
-            throw new SQLException("Could not stream rows into " + table, e.getCause());
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("ANALYZE " + table);
-        }
-        written = before + count("SELECT count(*) FROM " + table);
-        rowsWritten.accept(written);
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private long update(String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            return statement.executeLargeUpdate();
-        }
-    }
-
-    /** Runs an UPDATE ... RETURNING (row created in this transaction) and counts the rows that existed before. */
-    private long changed(String sql) throws SQLException {
-        long changed = 0;
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                if (!rs.getBoolean(1)) {
-                    changed++;
-                }
-            }
-        }
-        return changed;
     }
 }

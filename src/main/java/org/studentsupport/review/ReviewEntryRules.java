@@ -1,0 +1,82 @@
+package org.studentsupport.review;
+
+import org.studentsupport.domain.Violation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What the entries of a whole-class review must satisfy: each student once and on the class roster,
+ * a tier of the scale, codes of the domain's active code list. Plain rules over the tier scale and
+ * the code list, so that they can be checked without a database.
+ *
+ * @param tiers       the codes of the tier scale, in order
+ * @param activeCodes the active codes of each domain, by domain code
+ */
+record ReviewEntryRules(List<String> tiers, Map<String, Set<String>> activeCodes) {
+
+    ReviewEntryRules {
+        tiers = List.copyOf(tiers);
+        activeCodes = Map.copyOf(activeCodes);
+    }
+
+    /**
+     * Checks every entry; returns one violation per wrong field, pointing into the request body.
+     *
+     * @param allowedStudents the students the entries may be about
+     * @param day             the review day, named in the message about a student not on the roster
+     * @param tierRequired    whether an entry without a tier is wrong (it is in a finalized review)
+     */
+    List<Violation> check(List<ReviewEntryInput> entries, Set<UUID> allowedStudents, LocalDate day, boolean tierRequired) {
+        List<Violation> violations = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            ReviewEntryInput entry = entries.get(i);
+            String at = "/entries/" + i;
+            if (!allowedStudents.contains(entry.studentId())) {
+                violations.add(Violation.atPointer(at + "/studentId",
+                        "student " + entry.studentId() + " is not enrolled in this class on " + day));
+            } else if (!seen.add(entry.studentId())) {
+                violations.add(Violation.atPointer(at + "/studentId",
+                        "student " + entry.studentId() + " appears more than once"));
+            }
+            checkTier(violations, entry, at, tierRequired);
+            checkCodes(violations, entry, at);
+        }
+        return violations;
+    }
+
+    private void checkTier(List<Violation> violations, ReviewEntryInput entry, String at, boolean tierRequired) {
+        if (entry.tier() == null ? tierRequired : !tiers.contains(entry.tier())) {
+            violations.add(Violation.atPointer(at + "/tier", entry.tier() == null
+                    ? "student " + entry.studentId() + ": tier is required in a finalized review"
+                    : "student " + entry.studentId() + ": '" + entry.tier() + "' is not a tier of the scale " + tiers));
+        }
+    }
+
+    private void checkCodes(List<Violation> violations, ReviewEntryInput entry, String at) {
+        if (entry.domains() == null) {
+            return;
+        }
+        entry.domains().filled().forEach((domain, input) -> {
+            String base = at + "/domains/" + DomainsInput.member(domain);
+            checkCodes(violations, entry.studentId(), domain, input.strengthCodes(), base + "/strengths");
+            checkCodes(violations, entry.studentId(), domain, input.needCodes(), base + "/needs");
+        });
+    }
+
+    private void checkCodes(List<Violation> violations, UUID student, ReviewDomain domain, List<String> values, String at) {
+        Set<String> known = activeCodes.getOrDefault(domain.code(), Set.of());
+        for (int j = 0; j < values.size(); j++) {
+            if (!known.contains(values.get(j))) {
+                violations.add(Violation.atPointer(at + "/" + j, "student " + student + ": '" + values.get(j)
+                        + "' is not a code of the " + domain.code() + " code list"));
+            }
+        }
+    }
+}

@@ -13,6 +13,8 @@ import org.studentsupport.web.ApiException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.studentsupport.security.ScopeFilter;
 
 /**
  * The whole-class review of one class in one review period: a draft that is replaced as a whole
@@ -20,6 +22,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "class_review")
+@Filter(name = ScopeFilter.NAME, condition = ScopeFilter.BY_SCHOOL, deduceAliasInjectionPoints = false)
 public class ClassReview {
 
     public static final String DRAFT = "draft";

@@ -24,11 +24,13 @@ public class AuditInterceptor {
     private final AuditWriter writer;
     private final AuditSwitch auditSwitch;
     private final CallerScope caller;
+    private final AuditTrail trail;
 
-    public AuditInterceptor(AuditWriter writer, AuditSwitch auditSwitch, CallerScope caller) {
+    public AuditInterceptor(AuditWriter writer, AuditSwitch auditSwitch, CallerScope caller, AuditTrail trail) {
         this.writer = writer;
         this.auditSwitch = auditSwitch;
         this.caller = caller;
+        this.trail = trail;
     }
 
     @AroundInvoke
@@ -38,6 +40,7 @@ public class AuditInterceptor {
         }
         Audited audited = binding(ctx);
         String operation = ctx.getMethod().getDeclaringClass().getSimpleName() + "." + ctx.getMethod().getName();
+        AuditedCall.describe(audited, ctx.getMethod(), ctx.getParameters(), trail);
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Object result = ctx.proceed();

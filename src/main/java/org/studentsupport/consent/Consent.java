@@ -18,6 +18,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.studentsupport.security.ScopeFilter;
 
 /**
  * A written consent to disclose (FERPA 99.30): who signed it and when, how, which records, for
@@ -26,6 +28,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "consent")
+@Filter(name = ScopeFilter.NAME, condition = ScopeFilter.CONSENT, deduceAliasInjectionPoints = false)
 public class Consent {
 
     public static final String PAPER = "paper";

@@ -11,6 +11,8 @@ import org.studentsupport.consent.CodeListConverter;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.studentsupport.security.ScopeFilter;
 
 /**
  * One entry of the record of disclosures (FERPA 99.32): who received which data about the student,
@@ -20,6 +22,7 @@ import java.util.UUID;
 @Entity
 @Immutable
 @Table(name = "disclosure")
+@Filter(name = ScopeFilter.NAME, condition = ScopeFilter.DISCLOSURE, deduceAliasInjectionPoints = false)
 public class Disclosure {
 
     public static final String CONSENT = "consent";

@@ -16,6 +16,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.studentsupport.security.ScopeFilter;
 
 /**
  * An individual student review and the plan that comes out of it: the team, the concerns, goals
@@ -23,6 +25,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "individual_review")
+@Filter(name = ScopeFilter.NAME, condition = ScopeFilter.BY_STUDENT_SCHOOL_ONLY, deduceAliasInjectionPoints = false)
 public class IndividualReview {
 
     public static final String OPEN = "open";

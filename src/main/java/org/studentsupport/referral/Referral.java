@@ -24,6 +24,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.studentsupport.security.ScopeFilter;
 
 /**
  * One student (and optionally family members) referred to one directory service. The status moves
@@ -31,6 +33,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "referral")
+@Filter(name = ScopeFilter.NAME, condition = ScopeFilter.REFERRAL, deduceAliasInjectionPoints = false)
 public class Referral {
 
     @Id

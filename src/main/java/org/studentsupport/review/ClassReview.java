@@ -20,6 +20,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.studentsupport.security.ScopeFilter;
 
 /**
  * The whole-class review of one class in one review period: a draft that is replaced as a whole
@@ -27,6 +29,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "class_review")
+@Filter(name = ScopeFilter.NAME, condition = ScopeFilter.BY_SCHOOL, deduceAliasInjectionPoints = false)
 public class ClassReview {
 
     public static final String DRAFT = "draft";

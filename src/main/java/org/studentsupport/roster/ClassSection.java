@@ -17,10 +17,13 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.studentsupport.security.ScopeFilter;
 
 /** A class (section) of a school in a term (OneRoster {@code classes.csv}); whole-class reviews are per class. */
 @Entity
 @Table(name = "class_section")
+@Filter(name = ScopeFilter.NAME, condition = ScopeFilter.BY_SCHOOL, deduceAliasInjectionPoints = false)
 public class ClassSection {
 
     @Id

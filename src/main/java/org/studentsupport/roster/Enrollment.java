@@ -15,10 +15,13 @@ import org.studentsupport.student.Student;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.studentsupport.security.ScopeFilter;
 
 /** A student enrolled in a class, with optional begin and end dates (OneRoster {@code enrollments.csv}). */
 @Entity
 @Table(name = "enrollment")
+@Filter(name = ScopeFilter.NAME, condition = ScopeFilter.BY_STUDENT_SCHOOL_ONLY, deduceAliasInjectionPoints = false)
 public class Enrollment {
 
     @Id

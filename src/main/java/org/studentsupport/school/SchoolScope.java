@@ -1,8 +1,9 @@
 package org.studentsupport.school;
 
 import jakarta.enterprise.context.RequestScoped;
+import org.studentsupport.domain.NotFoundException;
 import org.studentsupport.security.CallerScope;
-import org.studentsupport.web.ApiException;
+import org.studentsupport.security.VisibleSchools;
 
 import java.util.Set;
 import java.util.UUID;
@@ -10,11 +11,11 @@ import java.util.UUID;
 /**
  * Which schools the caller may see: the one place that turns the caller's scope into school ids.
  * Coordinators see the schools named in their token (within their district); supervisors and
- * administrators see every school of their district; providers see none. Every feature that holds
- * school-bound data asks this, for queries and for single objects alike.
+ * administrators see every school of their district; providers see none. The scope filter reads
+ * these ids for every query of school-bound data; {@link #require} answers for a school asked for by id.
  */
 @RequestScoped
-public class SchoolScope {
+public class SchoolScope implements VisibleSchools {
 
     private final CallerScope caller;
     private final SchoolRepository schools;
@@ -26,6 +27,7 @@ public class SchoolScope {
     }
 
     /** The ids of every school the caller may see; empty when none. */
+    @Override
     public Set<UUID> visibleSchoolIds() {
         if (visible == null) {
             visible = resolve();
@@ -45,7 +47,7 @@ public class SchoolScope {
     public void require(UUID schoolId, String what) {
         if (!canSee(schoolId)) {
             caller.denied();
-            throw ApiException.notFound(what);
+            throw new NotFoundException(what);
         }
     }
 

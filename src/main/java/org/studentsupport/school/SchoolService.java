@@ -2,12 +2,14 @@ package org.studentsupport.school;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.studentsupport.security.CallerScope;
-import org.studentsupport.web.ApiException;
-import org.studentsupport.web.ETags;
+import org.studentsupport.domain.ConflictException;
+import org.studentsupport.domain.InvalidInputException;
+import org.studentsupport.domain.NotFoundException;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
-import org.studentsupport.web.Problem;
+import org.studentsupport.domain.RuleBrokenException;
+import org.studentsupport.domain.Violation;
+import org.studentsupport.security.CallerScope;
 
 import java.util.List;
 import java.util.UUID;
@@ -36,22 +38,22 @@ public class SchoolService {
     @Transactional
     public School get(UUID id) {
         scope.require(id, "School " + id);
-        return schools.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("School " + id));
+        return schools.findByIdOptional(id).orElseThrow(() -> new NotFoundException("School " + id));
     }
 
     @Transactional
     public School create(CreateSchoolRequest request) {
-        String districtId = caller.districtId().orElseThrow(() -> ApiException.unprocessable(
+        String districtId = caller.districtId().orElseThrow(() -> new RuleBrokenException(
                 "Your account is not assigned to a district", List.of()));
-        District district = districts.findBySourcedId(districtId).orElseThrow(() -> ApiException.unprocessable(
+        District district = districts.findBySourcedId(districtId).orElseThrow(() -> new RuleBrokenException(
                 "Your district " + districtId + " is not known here yet; import its roster first",
-                List.of(Problem.Violation.atParameter("district_id", "unknown district"))));
+                List.of(Violation.atParameter("district_id", "unknown district"))));
         if ((request.latitude() == null) != (request.longitude() == null)) {
-            throw ApiException.invalid(List.of(Problem.Violation.atPointer(
+            throw new InvalidInputException(List.of(Violation.atPointer(
                     request.latitude() == null ? "/latitude" : "/longitude", "latitude and longitude go together")));
         }
         if (schools.findBySourcedId(request.sourcedId()).isPresent()) {
-            throw ApiException.conflict("A school with sourcedId '" + request.sourcedId() + "' already exists");
+            throw new ConflictException("A school with sourcedId '" + request.sourcedId() + "' already exists");
         }
         School school = new School(request.sourcedId(), district, request.name());
         school.identifier = request.identifier();
@@ -60,10 +62,10 @@ public class SchoolService {
         return school;
     }
 
+    /** Moves a school; the caller has checked the version it read in the same transaction. */
     @Transactional
-    public School relocate(UUID id, String ifMatch, UpdateSchoolLocationRequest request) {
+    public School relocate(UUID id, UpdateSchoolLocationRequest request) {
         School school = get(id);
-        ETags.requireMatch(ifMatch, school.version);
         school.relocate(request.address(), request.latitude(), request.longitude());
         schools.flush();
         return school;

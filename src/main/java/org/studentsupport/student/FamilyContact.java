@@ -10,6 +10,8 @@ import org.hibernate.annotations.UpdateTimestamp;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.studentsupport.security.ScopeFilter;
 
 /**
  * A parent, guardian or relative of one or more students. Names and contact details come from the
@@ -17,6 +19,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "family_contact")
+@Filter(name = ScopeFilter.NAME, condition = ScopeFilter.FAMILY_CONTACT, deduceAliasInjectionPoints = false)
 public class FamilyContact {
 
     @Id

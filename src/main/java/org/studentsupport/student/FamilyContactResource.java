@@ -38,12 +38,13 @@ public class FamilyContactResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Audited(action = AuditAction.READ, object = "family-contact")
+    @Audited(action = AuditAction.READ, object = "family-contact", id = "id")
     @Operation(operationId = "getFamilyContact", summary = "Get a family contact",
             description = "Visible when one of the contact's students is in your scope; 404 otherwise.")
     public RestResponse<FamilyContactView> get(@PathParam("id") UUID id) {
         FamilyContact contact = service.contact(id);
-        audit.object("family-contact", id).students(service.visibleStudentsOf(id));
+        // The contact's students are known only once it is found.
+        audit.students(service.visibleStudentsOf(id));
         return RestResponse.ResponseBuilder.ok(FamilyContactView.from(contact)).tag(ETags.of(contact.version)).build();
     }
 
@@ -51,14 +52,16 @@ public class FamilyContactResource {
     @Path("/{id}/preferences")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Audited(action = AuditAction.UPDATE, object = "family-contact")
+    @Audited(action = AuditAction.UPDATE, object = "family-contact", id = "id")
     @Operation(operationId = "updateFamilyContactPreferences", summary = "Set how a family prefers to be reached",
             description = "The local fields the roster does not carry (preferred contact method, contact notes). Coordinators of a school "
                     + "where one of the contact's students is. Requires If-Match with the contact's current ETag; a later roster import keeps them.")
     public RestResponse<FamilyContactView> updatePreferences(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                                              @NotNull @Valid UpdateContactPreferencesRequest request) {
-        FamilyContact contact = service.updatePreferences(id, ifMatch, request);
-        audit.object("family-contact", id).students(service.visibleStudentsOf(id));
+        // The audit interceptor runs this in one transaction: the version checked is the one updated.
+        ETags.requireMatch(ifMatch, service.contact(id).version);
+        FamilyContact contact = service.updatePreferences(id, request);
+        audit.students(service.visibleStudentsOf(id));
         return RestResponse.ResponseBuilder.ok(FamilyContactView.from(contact)).tag(ETags.of(contact.version)).build();
     }
 }

@@ -8,8 +8,12 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.Filter;
+import org.hibernate.annotations.FilterDef;
+import org.hibernate.annotations.ParamDef;
 import org.hibernate.annotations.UpdateTimestamp;
 import org.studentsupport.school.School;
+import org.studentsupport.security.ScopeFilter;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +26,12 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "student")
+// The scope filter is declared once, here, and applied to every school- or organization-bound entity.
+@FilterDef(name = ScopeFilter.NAME, autoEnabled = true, applyToLoadByKey = true, parameters = {
+        @ParamDef(name = ScopeFilter.UNRESTRICTED, type = Boolean.class, resolver = ScopeFilter.Unrestricted.class),
+        @ParamDef(name = ScopeFilter.SCHOOLS, type = String.class, resolver = ScopeFilter.Schools.class),
+        @ParamDef(name = ScopeFilter.ORGANIZATION, type = String.class, resolver = ScopeFilter.Organization.class)})
+@Filter(name = ScopeFilter.NAME, condition = ScopeFilter.STUDENT, deduceAliasInjectionPoints = false)
 public class Student {
 
     @Id

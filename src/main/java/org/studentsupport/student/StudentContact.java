@@ -11,10 +11,13 @@ import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.studentsupport.security.ScopeFilter;
 
 /** How a family contact relates to a student, and whether they may sign consent for them. */
 @Entity
 @Table(name = "student_contact")
+@Filter(name = ScopeFilter.NAME, condition = ScopeFilter.BY_STUDENT, deduceAliasInjectionPoints = false)
 public class StudentContact {
 
     @EmbeddedId

@@ -50,19 +50,18 @@ public class StudentResource {
             @Parameter(description = "Include students the roster removed") @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive,
             @BeanParam @Valid PageParams page) {
         Page<StudentSummaryView> found = service.search(name, grade, schoolId, includeInactive, page.toRequest());
-        audit.object("student-search", null).students(found.items().stream().map(StudentSummaryView::id).toList());
+        audit.students(found.items().stream().map(StudentSummaryView::id).toList());
         return found;
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Audited(action = AuditAction.READ, object = "student")
+    @Audited(action = AuditAction.READ, object = "student", id = "id", student = "id")
     @Operation(operationId = "getStudentProfile", summary = "A student's profile",
             description = "Identity, enrollments, family contacts and support (tier, plan, referrals). Administrators get the profile with an "
                     + "empty support part: they manage rosters, not case notes. 404 for a student outside your scope.")
     public RestResponse<StudentProfileView> profile(@PathParam("id") UUID id) {
-        audit.object("student", id).student(id);
         return RestResponse.ok(service.profile(id));
     }
 }

@@ -2,36 +2,32 @@ package org.studentsupport.student;
 
 import jakarta.enterprise.context.RequestScoped;
 import org.studentsupport.school.SchoolScope;
-import org.studentsupport.web.ApiException;
+import org.studentsupport.security.ScopedLookup;
 
 import java.util.UUID;
 
 /**
- * Whether the caller may see a student: the student's school must be in the caller's school scope.
- * Every feature that holds data about a student loads the student through {@link #require(UUID)}.
+ * Loads a student's record by id for school staff. The scope filter already hides students outside
+ * the caller's scope from every query; a hidden student answers 404, audited as denied.
  */
 @RequestScoped
 public class StudentScope {
 
     private final SchoolScope schools;
-    private final StudentRepository students;
+    private final ScopedLookup lookup;
 
-    public StudentScope(SchoolScope schools, StudentRepository students) {
+    public StudentScope(SchoolScope schools, ScopedLookup lookup) {
         this.schools = schools;
-        this.students = students;
+        this.lookup = lookup;
     }
 
-    /** The student, when visible to the caller; otherwise 404 exactly as if there were no such student. */
+    /**
+     * The student's record, when the caller is school staff who may see it; otherwise 404 exactly as if
+     * there were no such student. A provider sees the students referred to it only through its referrals.
+     */
     public Student require(UUID studentId) {
-        Student student = studentId == null ? null : students.findById(studentId);
-        if (student == null) {
-            throw ApiException.notFound("Student " + studentId);
-        }
+        Student student = lookup.require(Student.class, studentId, "Student " + studentId);
         schools.require(student.school.id, "Student " + studentId);
         return student;
-    }
-
-    public boolean canSee(Student student) {
-        return student != null && schools.canSee(student.school.id);
     }
 }

@@ -8,11 +8,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.studentsupport.roster.RosterService;
 import org.studentsupport.school.SchoolScope;
-import org.studentsupport.security.CallerScope;
-import org.studentsupport.web.ApiException;
-import org.studentsupport.web.ETags;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
+import org.studentsupport.security.CallerScope;
+import org.studentsupport.security.ScopedLookup;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Finding students, a student's profile, and the local fields of family contacts, always within the caller's scope. */
@@ -33,14 +31,16 @@ public class StudentService {
     private final CallerScope caller;
     private final RosterService roster;
     private final Instance<StudentSupportSource> sources;
+    private final ScopedLookup lookup;
 
     public StudentService(SchoolScope schools, StudentScope students, CallerScope caller, RosterService roster,
-                          Instance<StudentSupportSource> sources) {
+                          Instance<StudentSupportSource> sources, ScopedLookup lookup) {
         this.schools = schools;
         this.students = students;
         this.caller = caller;
         this.roster = roster;
         this.sources = sources;
+        this.lookup = lookup;
     }
 
     private static EntityManager em() {
@@ -49,16 +49,14 @@ public class StudentService {
 
     @Transactional
     public Page<StudentSummaryView> search(String namePrefix, String grade, UUID schoolId, boolean includeInactive, PageRequest page) {
-        Set<UUID> visible = schools.visibleSchoolIds();
+        // The scope filter keeps students outside the caller's schools out of both queries.
+        StringBuilder where = new StringBuilder(" from Student s where true");
+        Map<String, Object> params = new HashMap<>();
         if (schoolId != null) {
             schools.require(schoolId, "School " + schoolId);
+            where.append(" and s.school.id = :school");
+            params.put("school", schoolId);
         }
-        if (visible.isEmpty()) {
-            return Page.of(List.of(), page, 0);
-        }
-        StringBuilder where = new StringBuilder(" from Student s where s.school.id in :schools");
-        Map<String, Object> params = new HashMap<>();
-        params.put("schools", schoolId == null ? visible : Set.of(schoolId));
         if (namePrefix != null && !namePrefix.isBlank()) {
             where.append(" and (lower(s.familyName) like :p escape '\\' or lower(s.givenName) like :p escape '\\'"
                     + " or lower(s.preferredName) like :p escape '\\')");
@@ -108,33 +106,23 @@ public class StudentService {
         return summary;
     }
 
+    /** A family contact, visible when one of its students is (the scope filter decides). */
     @Transactional
     public FamilyContact contact(UUID id) {
-        FamilyContact contact = id == null ? null : em().find(FamilyContact.class, id);
-        if (contact == null) {
-            throw ApiException.notFound("Family contact " + id);
-        }
-        List<UUID> theirSchools = em().createQuery("select distinct l.student.school.id from StudentContact l where l.contact.id = :c", UUID.class)
-                .setParameter("c", id).getResultList();
-        if (theirSchools.stream().noneMatch(schools::canSee)) {
-            caller.denied();
-            throw ApiException.notFound("Family contact " + id);
-        }
-        return contact;
+        return lookup.require(FamilyContact.class, id, "Family contact " + id);
     }
 
     /** The students of a contact whom the caller may see (for the audit record). */
     @Transactional
     public List<UUID> visibleStudentsOf(UUID contactId) {
-        return em().createQuery("select l.student.id from StudentContact l where l.contact.id = :c and l.student.school.id in :schools", UUID.class)
-                .setParameter("c", contactId).setParameter("schools", schools.visibleSchoolIds().isEmpty() ? Set.of(new UUID(0, 0))
-                        : schools.visibleSchoolIds()).getResultList();
+        return em().createQuery("select l.student.id from StudentContact l where l.contact.id = :c", UUID.class)
+                .setParameter("c", contactId).getResultList();
     }
 
+    /** Sets the local fields; the caller has checked the version it read in the same transaction. */
     @Transactional
-    public FamilyContact updatePreferences(UUID id, String ifMatch, UpdateContactPreferencesRequest request) {
+    public FamilyContact updatePreferences(UUID id, UpdateContactPreferencesRequest request) {
         FamilyContact contact = contact(id);
-        ETags.requireMatch(ifMatch, contact.version);
         contact.preferredContactMethod = request.preferredContactMethod();
         contact.contactNotes = request.contactNotes();
         em().flush();

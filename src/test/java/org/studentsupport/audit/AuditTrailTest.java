@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.studentsupport.audittrail.AuditSealer;
 import org.studentsupport.support.Keycloak;
 import org.studentsupport.support.LogCapture;
 import org.studentsupport.support.TestFixtures;

@@ -1,4 +1,4 @@
-package org.studentsupport.audit;
+package org.studentsupport.audittrail;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

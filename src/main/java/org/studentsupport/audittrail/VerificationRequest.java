@@ -1,4 +1,4 @@
-package org.studentsupport.audit;
+package org.studentsupport.audittrail;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

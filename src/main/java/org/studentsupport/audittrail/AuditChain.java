@@ -1,4 +1,6 @@
-package org.studentsupport.audit;
+package org.studentsupport.audittrail;
+
+import org.studentsupport.audit.AuditEvent;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

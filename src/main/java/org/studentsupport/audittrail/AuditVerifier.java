@@ -1,4 +1,4 @@
-package org.studentsupport.audit;
+package org.studentsupport.audittrail;
 
 import java.sql.Array;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package org.studentsupport.audit;
+package org.studentsupport.audittrail;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
+import org.studentsupport.audit.AuditEvent;
+import org.studentsupport.audit.AuditSettings;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.studentsupport.audit;
+package org.studentsupport.audittrail;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -11,11 +11,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.studentsupport.audit.AuditAction;
+import org.studentsupport.audit.AuditTrail;
+import org.studentsupport.audit.Audited;
 import org.studentsupport.security.Roles;
 import org.studentsupport.student.StudentScope;
 import org.studentsupport.domain.Page;
@@ -45,7 +49,7 @@ public class AuditResource {
     @Operation(operationId = "searchAuditEvents", summary = "Search the audit trail of your district",
             description = "By student, actor, action, outcome, object and time range; newest first.")
     public Page<AuditEventView> search(@BeanParam @Valid AuditFilter filter, @BeanParam @Valid PageParams page) {
-        trail.object("audit-trail", null).student(filter.studentId);
+        trail.student(filter.studentId);
         return service.search(filter, page.toRequest()).map(AuditEventView::from);
     }
 
@@ -59,18 +63,19 @@ public class AuditResource {
     @APIResponse(responseCode = "200", description = "CSV, one event per line",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 2147483647)))
     public Response export(@BeanParam @Valid AuditFilter filter) {
-        trail.object("audit-trail", null).student(filter.studentId);
-        return Response.ok(service.csv(filter), "text/csv")
+        trail.student(filter.studentId);
+        AuditService.Export csv = service.csv(filter);
+        StreamingOutput body = csv::writeTo;
+        return Response.ok(body, "text/csv")
                 .header("Content-Disposition", "attachment; filename=\"audit-events.csv\"").build();
     }
 
     @GET
     @Path("/students/{studentId}/access")
     @RolesAllowed(Roles.SUPERVISOR)
-    @Audited(action = AuditAction.READ, object = "student-access-report")
+    @Audited(action = AuditAction.READ, object = "student-access-report", id = "studentId", student = "studentId")
     @Operation(operationId = "getStudentAccessReport", summary = "Who accessed a student's records, and when")
     public Page<AuditEventView> accessReport(@PathParam("studentId") UUID studentId, @BeanParam @Valid PageParams page) {
-        trail.object("student-access-report", studentId).student(studentId);
         students.require(studentId);
         AuditFilter filter = new AuditFilter();
         filter.studentId = studentId;

@@ -1,4 +1,4 @@
-package org.studentsupport.audit;
+package org.studentsupport.audittrail;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

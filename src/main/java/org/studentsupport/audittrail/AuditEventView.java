@@ -1,6 +1,7 @@
-package org.studentsupport.audit;
+package org.studentsupport.audittrail;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.studentsupport.audit.AuditEvent;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.studentsupport.audit;
+package org.studentsupport.audittrail;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -1,17 +1,21 @@
-package org.studentsupport.audit;
+package org.studentsupport.audittrail;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.StreamingOutput;
+import org.studentsupport.audit.AuditEvent;
+import org.studentsupport.audit.AuditSettings;
+import org.studentsupport.audit.Csv;
 import org.studentsupport.security.CallerScope;
-import org.studentsupport.web.ApiException;
+import org.studentsupport.domain.NotFoundException;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -59,8 +63,17 @@ public class AuditService {
         return Page.of(events, page, total);
     }
 
-    /** The matching events as CSV, streamed from a database cursor: memory does not grow with the result. */
-    public StreamingOutput csv(AuditFilter filter) {
+    /** Writes an export to a stream once the response is sent. */
+    @FunctionalInterface
+    public interface Export {
+        void writeTo(OutputStream output) throws IOException;
+    }
+
+    /**
+     * The matching events as CSV, streamed from a database cursor: memory does not grow with the result.
+     * The caller's district is fixed now; the rows are read when the export is written.
+     */
+    public Export csv(AuditFilter filter) {
         AuditFilter.SqlCondition condition = filter.toSql(district());
         String sql = "SELECT " + String.join(", ", CSV_COLUMNS.stream().map(c -> "e." + c).toList())
                 + " FROM audit_event e WHERE " + condition.where() + " ORDER BY e.occurred_at, e.id";
@@ -95,7 +108,7 @@ public class AuditService {
                     connection.rollback();
                 }
             } catch (SQLException e) {
-                throw new UncheckedIOException(new java.io.IOException("audit export failed", e));
+                throw new UncheckedIOException(new IOException("audit export failed", e));
             }
         };
     }
@@ -123,7 +136,7 @@ public class AuditService {
     }
 
     private String district() {
-        return caller.districtId().orElseThrow(() -> ApiException.notFound("Audit trail"));
+        return caller.districtId().orElseThrow(() -> new NotFoundException("Audit trail"));
     }
 
     private static String jpaParams(String where) {

@@ -1,11 +1,11 @@
-package org.studentsupport.audit;
+package org.studentsupport.audittrail;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 
 /**
  * The verification as a command, against a database directly:
- * {@code ./mvnw -q compile exec:java -Dexec.mainClass=org.studentsupport.audit.VerifyAuditTrail
+ * {@code ./mvnw -q compile exec:java -Dexec.mainClass=org.studentsupport.audittrail.VerifyAuditTrail
  * -Dexec.args="<jdbc-url> <user> [from] [to]"} with the password in {@code PGPASSWORD} and the
  * checkpoint key in {@code AUDIT_CHECKPOINT_KEY}. Exits 0 when the trail verifies, 1 when it does not.
  */

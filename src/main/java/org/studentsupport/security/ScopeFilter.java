@@ -1,0 +1,123 @@
+package org.studentsupport.security;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The caller's scope as one Hibernate filter ({@code scope}), switched on in every session and
+ * declared on every entity that holds school- or organization-bound data, so that any query, any
+ * find by id and any association load of such an entity sees only what the caller may see. The
+ * parameters come from the current request: within an HTTP request the caller's schools and
+ * organization; outside one (startup seeding, import jobs, the audit sealer) nothing is hidden.
+ *
+ * <p>The conditions are SQL over the entity's own table ({@code {alias}}); each entity picks the one
+ * that matches its columns. Native SQL and plain JDBC are not filtered.
+ */
+public final class ScopeFilter {
+
+    public static final String NAME = "scope";
+    public static final String UNRESTRICTED = "unrestricted";
+    public static final String SCHOOLS = "schools";
+    public static final String ORGANIZATION = "organization";
+
+    private static final String SCHOOL_IN_SCOPE = " = any(cast(:" + SCHOOLS + " as uuid[]))";
+    private static final String ORGANIZATION_IN_SCOPE = " = cast(nullif(:" + ORGANIZATION + ", '') as uuid)";
+    private static final String STUDENTS_OF_SCHOOLS = "(select s.id from student s where s.school_id" + SCHOOL_IN_SCOPE + ")";
+    private static final String STUDENTS_OF_ORGANIZATION = "(select r.student_id from referral r where r.organization_id"
+            + ORGANIZATION_IN_SCOPE + ")";
+
+    /** A row with a {@code school_id} column. */
+    public static final String BY_SCHOOL = "(:" + UNRESTRICTED + " or {alias}.school_id" + SCHOOL_IN_SCOPE + ")";
+
+    /** A student: in one of the caller's schools, or referred to the caller's organization. */
+    public static final String STUDENT = "(:" + UNRESTRICTED + " or {alias}.school_id" + SCHOOL_IN_SCOPE
+            + " or {alias}.id in " + STUDENTS_OF_ORGANIZATION + ")";
+
+    /** A row about one student ({@code student_id}), visible with the student. */
+    public static final String BY_STUDENT = "(:" + UNRESTRICTED + " or {alias}.student_id in " + STUDENTS_OF_SCHOOLS
+            + " or {alias}.student_id in " + STUDENTS_OF_ORGANIZATION + ")";
+
+    /** A row about one student that only school staff see (providers never do). */
+    public static final String BY_STUDENT_SCHOOL_ONLY = "(:" + UNRESTRICTED + " or {alias}.student_id in " + STUDENTS_OF_SCHOOLS + ")";
+
+    /** A family contact: visible with one of the students it is a contact of. */
+    public static final String FAMILY_CONTACT = "(:" + UNRESTRICTED + " or {alias}.id in (select l.contact_id from student_contact l"
+            + " where l.student_id in " + STUDENTS_OF_SCHOOLS + " or l.student_id in " + STUDENTS_OF_ORGANIZATION + "))";
+
+    /** A referral: of one of the caller's schools, or addressed to the caller's organization. */
+    public static final String REFERRAL = "(:" + UNRESTRICTED + " or {alias}.school_id" + SCHOOL_IN_SCOPE
+            + " or {alias}.organization_id" + ORGANIZATION_IN_SCOPE + ")";
+
+    /** A consent: school staff see their students' consents; a provider those its referrals were sent under. */
+    public static final String CONSENT = "(:" + UNRESTRICTED + " or {alias}.student_id in " + STUDENTS_OF_SCHOOLS
+            + " or {alias}.id in (select r.consent_id from referral r where r.organization_id" + ORGANIZATION_IN_SCOPE + "))";
+
+    /** A disclosure record: of the caller's students, or made to the caller's organization. */
+    public static final String DISCLOSURE = "(:" + UNRESTRICTED + " or {alias}.student_id in " + STUDENTS_OF_SCHOOLS
+            + " or {alias}.party_organization_id" + ORGANIZATION_IN_SCOPE + ")";
+
+    private ScopeFilter() {
+    }
+
+    /** What the filter parameters are for the current caller. */
+    record Values(boolean unrestricted, String schools, String organization) {
+
+        static final Values NONE = new Values(true, "{}", "");
+
+        static Values of(Set<UUID> schools, UUID organization) {
+            return new Values(false, schools.stream().map(UUID::toString).sorted().collect(Collectors.joining(",", "{", "}")),
+                    organization == null ? "" : organization.toString());
+        }
+    }
+
+    /**
+     * The values for the current thread: restricted within an HTTP request (an anonymous caller sees
+     * nothing), unrestricted for work that no caller started.
+     */
+    static Values current() {
+        ArcContainer container = Arc.container();
+        if (container == null || !container.requestContext().isActive()) {
+            return Values.NONE;
+        }
+        CurrentVertxRequest request = container.instance(CurrentVertxRequest.class).get();
+        if (request == null || request.getCurrent() == null) {
+            return Values.NONE;
+        }
+        CallerScope caller = container.instance(CallerScope.class).get();
+        if (caller.isAnonymous()) {
+            return Values.of(Set.of(), null);
+        }
+        VisibleSchools schools = container.instance(VisibleSchools.class).get();
+        return Values.of(schools.visibleSchoolIds(), caller.isProvider() ? caller.organizationId().orElse(null) : null);
+    }
+
+    /** Resolves {@link #UNRESTRICTED}. */
+    public static final class Unrestricted implements Supplier<Boolean> {
+        @Override
+        public Boolean get() {
+            return current().unrestricted();
+        }
+    }
+
+    /** Resolves {@link #SCHOOLS}: the visible school ids as a PostgreSQL array literal. */
+    public static final class Schools implements Supplier<String> {
+        @Override
+        public String get() {
+            return current().schools();
+        }
+    }
+
+    /** Resolves {@link #ORGANIZATION}: the provider's organization id, or empty. */
+    public static final class Organization implements Supplier<String> {
+        @Override
+        public String get() {
+            return current().organization();
+        }
+    }
+}

@@ -1,10 +1,7 @@
 package org.studentsupport.directory.hsds;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -35,12 +32,10 @@ public class HsdsEntities {
 
     private final EntityManager em;
     private final StatelessSession stateless;
-    private final ObjectMapper json;
 
-    public HsdsEntities(EntityManager em, StatelessSession stateless, ObjectMapper json) {
+    public HsdsEntities(EntityManager em, StatelessSession stateless) {
         this.em = em;
         this.stateless = stateless;
-        this.json = json;
     }
 
     /** The records whose {@code column} (id or a reference) is one of {@code ids}, ordered by id. */
@@ -163,12 +158,12 @@ public class HsdsEntities {
 
     private boolean same(HsdsRecord before, HsdsRecord after) {
         // Both sides through text, so that 12 read from the database equals 12 from the upload.
-        return before.refs.equals(after.refs) && parse(write(before.fields)).equals(parse(write(after.fields)));
+        return before.refs.equals(after.refs) && HsdsJson.object(HsdsJson.text(before.fields)).equals(HsdsJson.object(HsdsJson.text(after.fields)));
     }
 
     public HsdsRecord record(Object entity) {
         if (entity instanceof Organization o) {
-            HsdsRecord record = new HsdsRecord(ORGANIZATION, o.id, parse(o.extra));
+            HsdsRecord record = new HsdsRecord(ORGANIZATION, o.id, HsdsJson.object(o.extra));
             put(record, "name", o.name);
             put(record, "alternate_name", o.alternateName);
             put(record, "description", o.description);
@@ -178,7 +173,7 @@ public class HsdsEntities {
             return record;
         }
         if (entity instanceof ProviderService s) {
-            HsdsRecord record = new HsdsRecord(SERVICE, s.id, parse(s.extra));
+            HsdsRecord record = new HsdsRecord(SERVICE, s.id, HsdsJson.object(s.extra));
             ref(record, "organization_id", s.organization == null ? null : s.organization.id);
             ref(record, "program_id", s.programId);
             put(record, "name", s.name);
@@ -195,7 +190,7 @@ public class HsdsEntities {
             return record;
         }
         Location l = (Location) entity;
-        HsdsRecord record = new HsdsRecord(LOCATION, l.id, parse(l.extra));
+        HsdsRecord record = new HsdsRecord(LOCATION, l.id, HsdsJson.object(l.extra));
         ref(record, "organization_id", l.organizationId);
         put(record, "location_type", l.locationType);
         put(record, "name", l.name);
@@ -239,7 +234,7 @@ public class HsdsEntities {
     }
 
     /** What has no column of its own; coordinates out of range stay here as published. */
-    private String extra(HsdsRecord record) {
+    private static String extra(HsdsRecord record) {
         ObjectNode extra = record.fields.deepCopy();
         boolean located = record.table != LOCATION || coordinatesFit(record);
         for (HsdsTable.Column column : record.table.columns()) {
@@ -247,23 +242,6 @@ public class HsdsEntities {
                 extra.remove(column.name());
             }
         }
-        return write(extra);
-    }
-
-    private ObjectNode parse(String text) {
-        try {
-            JsonNode node = text == null ? null : json.readTree(text);
-            return node instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable directory record", e);
-        }
-    }
-
-    private String write(ObjectNode node) {
-        try {
-            return json.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return HsdsJson.text(extra);
     }
 }

@@ -1,10 +1,7 @@
 package org.studentsupport.directory.hsds;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
@@ -34,11 +31,9 @@ import java.util.UUID;
 public class HsdsStore {
 
     private final AgroalDataSource dataSource;
-    private final ObjectMapper json;
 
-    public HsdsStore(AgroalDataSource dataSource, ObjectMapper json) {
+    public HsdsStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-        this.json = json;
     }
 
     /** Inserts the record or replaces the one with its id; an unchanged record is left as it is. */
@@ -69,7 +64,7 @@ public class HsdsStore {
             extra.remove(column.name());
         }
         columns.add("extra");
-        values.add(write(extra));
+        values.add(HsdsJson.text(extra));
         types.add(Types.OTHER);
 
         List<String> updated = columns.subList(1, columns.size());
@@ -184,7 +179,7 @@ public class HsdsStore {
     }
 
     private HsdsRecord read(HsdsTable table, ResultSet rs) throws SQLException {
-        ObjectNode extra = parse(rs.getString("extra"));
+        ObjectNode extra = HsdsJson.object(rs.getString("extra"));
         HsdsRecord record = new HsdsRecord(table, (UUID) rs.getObject("id"), extra);
         for (HsdsTable.Ref ref : table.refs()) {
             UUID value = (UUID) rs.getObject(ref.field());
@@ -218,22 +213,5 @@ public class HsdsStore {
             return LongNode.valueOf(stripped.longValueExact());
         }
         return DecimalNode.valueOf(stripped);
-    }
-
-    private ObjectNode parse(String text) {
-        try {
-            JsonNode node = text == null ? null : json.readTree(text);
-            return node instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable directory record", e);
-        }
-    }
-
-    private String write(ObjectNode node) {
-        try {
-            return json.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -13,7 +13,7 @@ public class Directory {
 
     @Transactional
     public Optional<ServiceRef> service(UUID serviceId) {
-        return Optional.ofNullable(Panache.getEntityManager().find(DirectoryService.class, serviceId)).map(ServiceRef::of);
+        return Optional.ofNullable(Panache.getEntityManager().find(ProviderService.class, serviceId)).map(ServiceRef::of);
     }
 
     @Transactional

@@ -10,6 +10,8 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import org.studentsupport.directory.hsds.HsdsImport;
+
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -92,25 +94,25 @@ public class DirectoryDemoData {
             "Elm Street", "Harbor Road", "Northgate Avenue", "Pine Street", "Liberty Street"};
 
     private final boolean enabled;
-    private final DirectoryImport imports;
-    private final HsdsStore store;
+    private final HsdsImport imports;
+    private final Directory directory;
 
     public DirectoryDemoData(@ConfigProperty(name = "studentsupport.demo.enabled", defaultValue = "false") boolean enabled,
-                             DirectoryImport imports, HsdsStore store) {
+                             HsdsImport imports, Directory directory) {
         this.enabled = enabled;
         this.imports = imports;
-        this.store = store;
+        this.directory = directory;
     }
 
     void onStart(@Observes @Priority(20) StartupEvent event) {
         if (!enabled) {
             return;
         }
-        if (!store.existing(HsdsTable.ORGANIZATION, List.of(MENTORING_ALLIANCE)).isEmpty()) {
+        if (directory.organizationName(MENTORING_ALLIANCE).isPresent()) {
             LOG.info("Demo directory already present; nothing to seed");
             return;
         }
-        DirectoryImport.Report report = imports.importJson(organizations(), "demo-data");
+        HsdsImport.Report report = imports.importJson(organizations(), "demo-data");
         LOG.infof("Seeded the demo directory: %d records", report.records());
     }
 

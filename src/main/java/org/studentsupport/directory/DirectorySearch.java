@@ -7,10 +7,12 @@ import org.studentsupport.school.School;
 import org.studentsupport.school.SchoolRepository;
 import org.studentsupport.school.SchoolScope;
 import org.studentsupport.student.StudentScope;
-import org.studentsupport.web.ApiException;
+import org.studentsupport.directory.hsds.HsdsStore;
+import org.studentsupport.domain.InvalidInputException;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
-import org.studentsupport.web.Problem;
+import org.studentsupport.domain.RuleBrokenException;
+import org.studentsupport.domain.Violation;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -35,7 +37,7 @@ import java.util.UUID;
 public class DirectorySearch {
 
     /** Great-circle distance in km from location {@code l} to a point given by two SQL expressions. */
-    static final String HAVERSINE_KM = "(2 * 6371.0088 * asin(sqrt(power(sin(radians(l.latitude - %1$s) / 2), 2)"
+    public static final String HAVERSINE_KM = "(2 * 6371.0088 * asin(sqrt(power(sin(radians(l.latitude - %1$s) / 2), 2)"
             + " + cos(radians(%1$s)) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - %2$s) / 2), 2))))";
     private static final double KM_PER_DEGREE = 111.195;
 
@@ -68,18 +70,18 @@ public class DirectorySearch {
     }
 
     Criteria resolve(DirectorySearchParams p) {
-        List<Problem.Violation> violations = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
         if ((p.lat == null) != (p.lon == null)) {
-            violations.add(Problem.Violation.atParameter(p.lat == null ? "lat" : "lon", "give lat and lon together"));
+            violations.add(Violation.atParameter(p.lat == null ? "lat" : "lon", "give lat and lon together"));
         }
         if (p.schoolId != null && p.lat != null) {
-            violations.add(Problem.Violation.atParameter("schoolId", "give a school or a point (lat/lon), not both"));
+            violations.add(Violation.atParameter("schoolId", "give a school or a point (lat/lon), not both"));
         }
         if (p.age != null && p.studentId != null) {
-            violations.add(Problem.Violation.atParameter("studentId", "give an age or a student, not both"));
+            violations.add(Violation.atParameter("studentId", "give an age or a student, not both"));
         }
         if (!violations.isEmpty()) {
-            throw ApiException.invalid(violations);
+            throw new InvalidInputException(violations);
         }
         Double lat = p.lat;
         Double lon = p.lon;
@@ -87,7 +89,7 @@ public class DirectorySearch {
             schoolScope.require(p.schoolId, "School " + p.schoolId);
             School school = schools.findById(p.schoolId);
             if (school.latitude == null || school.longitude == null) {
-                throw ApiException.unprocessable("School " + p.schoolId + " has no coordinates; set its location first", List.of());
+                throw new RuleBrokenException("School " + p.schoolId + " has no coordinates; set its location first", List.of());
             }
             lat = school.latitude;
             lon = school.longitude;
@@ -97,12 +99,12 @@ public class DirectorySearch {
             audit.object("directory-search", null).student(p.studentId);
             age = students.require(p.studentId).ageOn(LocalDate.now(clock));
             if (age == null) {
-                throw ApiException.unprocessable("Student " + p.studentId + " has no birth date; give an age instead", List.of());
+                throw new RuleBrokenException("Student " + p.studentId + " has no birth date; give an age instead", List.of());
             }
         }
         DirectorySearchParams.Sort sort = p.sort;
         if (sort == DirectorySearchParams.Sort.distance && lat == null) {
-            throw ApiException.invalid(List.of(Problem.Violation.atParameter("sort", "sorting by distance needs schoolId or lat/lon")));
+            throw new InvalidInputException(List.of(Violation.atParameter("sort", "sorting by distance needs schoolId or lat/lon")));
         }
         String text = p.q == null || p.q.isBlank() ? null : p.q.strip();
         if (sort == null) {
@@ -128,17 +130,17 @@ public class DirectorySearch {
                     }
                 });
         List<UUID> ids = new ArrayList<>();
-        List<Problem.Violation> unknown = new ArrayList<>();
+        List<Violation> unknown = new ArrayList<>();
         for (String term : requested) {
             UUID id = found.get(term);
             if (id == null) {
-                unknown.add(Problem.Violation.atParameter("term", "unknown taxonomy term: " + abbreviate(term)));
+                unknown.add(Violation.atParameter("term", "unknown taxonomy term: " + abbreviate(term)));
             } else if (!ids.contains(id)) {
                 ids.add(id);
             }
         }
         if (!unknown.isEmpty()) {
-            throw ApiException.invalid(unknown);
+            throw new InvalidInputException(unknown);
         }
         return ids;
     }
@@ -147,7 +149,7 @@ public class DirectorySearch {
     public record Query(String sql, List<Object> params) {
     }
 
-    public Query sql(Criteria c, PageRequest page) {
+    public static Query sql(Criteria c, PageRequest page) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder();
         boolean near = c.lat() != null;

@@ -1,11 +1,11 @@
 package org.studentsupport.directory;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.studentsupport.directory.hsds.HsdsStore;
+import org.studentsupport.domain.NotFoundException;
+import org.studentsupport.domain.RuleBrokenException;
 import org.studentsupport.security.CallerScope;
-import org.studentsupport.web.ApiException;
-import org.studentsupport.web.ETags;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,24 +21,28 @@ import static org.studentsupport.directory.DirectoryRequests.*;
  * Keeping the directory current: administrators create and edit organizations, services and
  * locations; a provider updates the capacity and status of its own organization's services only
  * (another organization's service is a 404, as if it did not exist). Every change records who and
- * when on the record and one HSDS metadata entry per changed field (the change log).
+ * when on the record and one HSDS metadata entry per changed field (the change log). The resource
+ * checks If-Match against the version it reads first; the entity's version catches a change made in
+ * between.
  */
 @ApplicationScoped
 public class DirectoryUpkeep {
 
     private final OrganizationRepository organizations;
-    private final DirectoryServiceRepository services;
+    private final ProviderServiceRepository services;
     private final LocationRepository locations;
     private final HsdsStore store;
+    private final SearchIndex searchIndex;
     private final CallerScope caller;
     private final Clock clock = Clock.systemUTC();
 
-    public DirectoryUpkeep(OrganizationRepository organizations, DirectoryServiceRepository services,
-                           LocationRepository locations, HsdsStore store, CallerScope caller) {
+    public DirectoryUpkeep(OrganizationRepository organizations, ProviderServiceRepository services,
+                           LocationRepository locations, HsdsStore store, SearchIndex searchIndex, CallerScope caller) {
         this.organizations = organizations;
         this.services = services;
         this.locations = locations;
         this.store = store;
+        this.searchIndex = searchIndex;
         this.caller = caller;
     }
 
@@ -46,7 +50,7 @@ public class DirectoryUpkeep {
 
     @Transactional
     public Organization organization(UUID id) {
-        return organizations.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Organization " + id));
+        return organizations.findByIdOptional(id).orElseThrow(() -> new NotFoundException("Organization " + id));
     }
 
     @Transactional
@@ -60,9 +64,8 @@ public class DirectoryUpkeep {
     }
 
     @Transactional
-    public Organization updateOrganization(UUID id, String ifMatch, OrganizationRequest request) {
+    public Organization updateOrganization(UUID id, OrganizationRequest request) {
         Organization organization = organization(id);
-        ETags.requireMatch(ifMatch, organization.version);
         Changes changes = new Changes("organization", id, "update");
         apply(organization, request, changes);
         if (!changes.isEmpty()) {
@@ -82,14 +85,14 @@ public class DirectoryUpkeep {
     // ---- services --------------------------------------------------------------------------
 
     @Transactional
-    public DirectoryService service(UUID id) {
-        return services.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Service " + id));
+    public ProviderService service(UUID id) {
+        return services.findByIdOptional(id).orElseThrow(() -> new NotFoundException("Service " + id));
     }
 
     @Transactional
-    public DirectoryService createService(UUID organizationId, ServiceRequest request) {
+    public ProviderService createService(UUID organizationId, ServiceRequest request) {
         Organization organization = organization(organizationId);
-        DirectoryService service = new DirectoryService(UUID.randomUUID(), organization, request.name());
+        ProviderService service = new ProviderService(UUID.randomUUID(), organization, request.name());
         Changes changes = new Changes("service", service.id, "create");
         apply(service, request, changes);
         service.updatedBy = caller.subject();
@@ -98,9 +101,8 @@ public class DirectoryUpkeep {
     }
 
     @Transactional
-    public DirectoryService updateService(UUID id, String ifMatch, ServiceRequest request) {
-        DirectoryService service = service(id);
-        ETags.requireMatch(ifMatch, service.version);
+    public ProviderService updateService(UUID id, ServiceRequest request) {
+        ProviderService service = service(id);
         Changes changes = new Changes("service", id, "update");
         apply(service, request, changes);
         if (!changes.isEmpty()) {
@@ -109,9 +111,9 @@ public class DirectoryUpkeep {
         return finish(service, changes, List.of(id));
     }
 
-    private static void apply(DirectoryService s, ServiceRequest r, Changes changes) {
+    private static void apply(ProviderService s, ServiceRequest r, Changes changes) {
         if (r.minimumAge() != null && r.maximumAge() != null && r.minimumAge().compareTo(r.maximumAge()) > 0) {
-            throw ApiException.unprocessable("minimumAge is above maximumAge", List.of());
+            throw new RuleBrokenException("minimumAge is above maximumAge", List.of());
         }
         s.name = changes.set("name", s.name, r.name());
         s.alternateName = changes.set("alternate_name", s.alternateName, r.alternateName());
@@ -123,17 +125,23 @@ public class DirectoryUpkeep {
         s.acceptsReferrals = changes.set("accepts_referrals", s.acceptsReferrals, r.acceptsReferrals());
     }
 
-    /** A provider (its own organization's services only) or an administrator keeps capacity and status current. */
+    /** A service whose capacity the caller keeps: a provider's own organization's, or any for an administrator. */
     @Transactional
-    public DirectoryService updateCapacity(UUID id, String ifMatch, CapacityRequest request) {
-        DirectoryService service = services.findByIdOptional(id).orElse(null);
+    public ProviderService capacityOf(UUID id) {
+        ProviderService service = services.findByIdOptional(id).orElse(null);
         if (service == null || !caller.isAdmin() && !caller.organizationId().map(service.organization.id::equals).orElse(false)) {
             if (service != null) {
                 caller.denied();
             }
-            throw ApiException.notFound("Service " + id);
+            throw new NotFoundException("Service " + id);
         }
-        ETags.requireMatch(ifMatch, service.version);
+        return service;
+    }
+
+    /** A provider (its own organization's services only) or an administrator keeps capacity and status current. */
+    @Transactional
+    public ProviderService updateCapacity(UUID id, CapacityRequest request) {
+        ProviderService service = capacityOf(id);
         Changes changes = new Changes("service", id, "update");
         service.capacityStatus = changes.set("capacity_status", service.capacityStatus, request.capacityStatus().name());
         LocalDate confirmed = request.confirmedOn() != null ? request.confirmedOn() : LocalDate.now(clock);
@@ -151,7 +159,7 @@ public class DirectoryUpkeep {
 
     @Transactional
     public Location location(UUID id) {
-        return locations.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Location " + id));
+        return locations.findByIdOptional(id).orElseThrow(() -> new NotFoundException("Location " + id));
     }
 
     @Transactional
@@ -166,9 +174,8 @@ public class DirectoryUpkeep {
     }
 
     @Transactional
-    public Location updateLocation(UUID id, String ifMatch, LocationRequest request) {
+    public Location updateLocation(UUID id, LocationRequest request) {
         Location location = location(id);
-        ETags.requireMatch(ifMatch, location.version);
         Changes changes = new Changes("location", id, "update");
         apply(location, request, changes);
         if (!changes.isEmpty()) {
@@ -179,7 +186,7 @@ public class DirectoryUpkeep {
 
     private static void apply(Location l, LocationRequest r, Changes changes) {
         if ((r.latitude() == null) != (r.longitude() == null)) {
-            throw ApiException.unprocessable("Give latitude and longitude together", List.of());
+            throw new RuleBrokenException("Give latitude and longitude together", List.of());
         }
         l.name = changes.set("name", l.name, r.name());
         l.description = changes.set("description", l.description, r.description());
@@ -191,7 +198,7 @@ public class DirectoryUpkeep {
     /** Delivers a service at a location (HSDS service_at_location); doing it twice changes nothing. */
     @Transactional
     public void offerAt(UUID serviceId, UUID locationId) {
-        DirectoryService service = service(serviceId);
+        ProviderService service = service(serviceId);
         location(locationId);
         long existing = store.count("SELECT count(*) FROM dir_service_at_location WHERE service_id = ? AND location_id = ?",
                 List.of(serviceId, locationId));
@@ -208,9 +215,8 @@ public class DirectoryUpkeep {
     }
 
     private <T> T finish(T entity, Changes changes, List<UUID> servicesToReindex) {
-        Panache.getEntityManager().flush();
         changes.write(store, caller.subject(), Instant.now(clock));
-        store.refreshSearch(servicesToReindex);
+        searchIndex.refresh(servicesToReindex);
         return entity;
     }
 

@@ -63,7 +63,8 @@ public class DirectoryUpkeepResource {
     @Operation(operationId = "updateDirectoryOrganization", summary = "Edit a provider organization (If-Match)")
     public RestResponse<OrganizationView> updateOrganization(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                                              @NotNull @Valid OrganizationRequest request) {
-        Organization organization = upkeep.updateOrganization(id, ifMatch, request);
+        ETags.requireMatch(ifMatch, upkeep.organization(id).version);
+        Organization organization = upkeep.updateOrganization(id, request);
         return ok(OrganizationView.from(organization), organization.version);
     }
 
@@ -74,7 +75,7 @@ public class DirectoryUpkeepResource {
     @Operation(operationId = "createDirectoryService", summary = "Add a service of an organization")
     public RestResponse<ServiceView> createService(@PathParam("id") UUID organizationId, @NotNull @Valid ServiceRequest request,
                                                    @Context UriInfo uri) {
-        DirectoryService service = upkeep.createService(organizationId, request);
+        ProviderService service = upkeep.createService(organizationId, request);
         return created(uri, "services", service.id, ServiceView.from(service), service.version);
     }
 
@@ -94,7 +95,7 @@ public class DirectoryUpkeepResource {
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR, Roles.PROVIDER, Roles.ADMIN})
     @Operation(operationId = "getDirectoryService", summary = "Get a service for upkeep (with its ETag)")
     public RestResponse<ServiceView> service(@PathParam("id") UUID id) {
-        DirectoryService service = upkeep.service(id);
+        ProviderService service = upkeep.service(id);
         return ok(ServiceView.from(service), service.version);
     }
 
@@ -105,7 +106,8 @@ public class DirectoryUpkeepResource {
     @Operation(operationId = "updateDirectoryService", summary = "Edit a service (If-Match)")
     public RestResponse<ServiceView> updateService(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                                    @NotNull @Valid ServiceRequest request) {
-        DirectoryService service = upkeep.updateService(id, ifMatch, request);
+        ETags.requireMatch(ifMatch, upkeep.service(id).version);
+        ProviderService service = upkeep.updateService(id, request);
         return ok(ServiceView.from(service), service.version);
     }
 
@@ -117,7 +119,8 @@ public class DirectoryUpkeepResource {
             description = "Providers may update only their own organization's services; any other is a 404.")
     public RestResponse<ServiceView> updateCapacity(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                                     @NotNull @Valid CapacityRequest request) {
-        DirectoryService service = upkeep.updateCapacity(id, ifMatch, request);
+        ETags.requireMatch(ifMatch, upkeep.capacityOf(id).version);
+        ProviderService service = upkeep.updateCapacity(id, request);
         return ok(ServiceView.from(service), service.version);
     }
 
@@ -146,7 +149,8 @@ public class DirectoryUpkeepResource {
     @Operation(operationId = "updateDirectoryLocation", summary = "Edit a location (If-Match)")
     public RestResponse<LocationView> updateLocation(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                                      @NotNull @Valid LocationRequest request) {
-        Location location = upkeep.updateLocation(id, ifMatch, request);
+        ETags.requireMatch(ifMatch, upkeep.location(id).version);
+        Location location = upkeep.updateLocation(id, request);
         return ok(LocationView.from(location), location.version);
     }
 

@@ -33,7 +33,7 @@ public final class DirectoryViews {
                               boolean acceptsReferrals,
                               @Schema(enumeration = {"accepting", "waitlist", "full"}) String capacityStatus,
                               LocalDate capacityConfirmedAt, Instant updatedAt, @Schema(maxLength = 255) String updatedBy) {
-        static ServiceView from(DirectoryService s) {
+        static ServiceView from(ProviderService s) {
             return new ServiceView(s.id, s.organization.id, s.name, s.alternateName, s.description, s.status,
                     s.eligibilityDescription, s.minimumAge, s.maximumAge, s.acceptsReferrals, s.capacityStatus,
                     s.capacityConfirmedAt, s.updatedAt, s.updatedBy);

@@ -6,7 +6,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.UpdateTimestamp;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -28,6 +30,14 @@ public class Organization {
     public String description;
     public String email;
     public String website;
+
+    @Column(name = "parent_organization_id")
+    public UUID parentOrganizationId;
+
+    /** Every other HSDS field, exactly as published (jsonb). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public String extra = "{}";
 
     @Version
     public long version;

@@ -6,7 +6,7 @@ import java.util.UUID;
 public record ServiceRef(UUID serviceId, String serviceName, UUID organizationId, String organizationName,
                          String status, boolean acceptsReferrals, String capacityStatus) {
 
-    public static ServiceRef of(DirectoryService service) {
+    public static ServiceRef of(ProviderService service) {
         return new ServiceRef(service.id, service.name, service.organization.id, service.organization.name,
                 service.status, service.acceptsReferrals, service.capacityStatus);
     }

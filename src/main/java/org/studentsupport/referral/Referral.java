@@ -14,7 +14,7 @@ import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
 import org.studentsupport.consent.CodeListConverter;
 import org.studentsupport.consent.Consent;
-import org.studentsupport.directory.DirectoryService;
+import org.studentsupport.directory.ProviderService;
 import org.studentsupport.student.Student;
 
 import java.time.Instant;
@@ -48,7 +48,7 @@ public class Referral {
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "service_id", nullable = false)
-    public DirectoryService service;
+    public ProviderService service;
 
     @Column(name = "organization_id", nullable = false)
     public UUID organizationId;
@@ -148,7 +148,7 @@ public class Referral {
     protected Referral() {
     }
 
-    public Referral(Student student, DirectoryService service, String author) {
+    public Referral(Student student, ProviderService service, String author) {
         this.id = UUID.randomUUID();
         this.student = student;
         this.schoolId = student.school.id;

@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.studentsupport.consent.Consent;
-import org.studentsupport.directory.DirectoryService;
+import org.studentsupport.directory.ProviderService;
 import org.studentsupport.disclosure.Disclosure;
 import org.studentsupport.student.StudentContact;
 
@@ -64,8 +64,8 @@ public class ReferralDemoData {
         List<StudentContact> signers = em.createQuery("select sc from StudentContact sc where sc.maySignConsent = true "
                         + "and sc.student.school.district.sourcedId = :d order by sc.student.sourcedId, sc.contact.sourcedId",
                 StudentContact.class).setParameter("d", district).setMaxResults(500).getResultList();
-        DirectoryService mentoringService = firstService(em, mentoringId);
-        DirectoryService counselingService = firstService(em, counselingId);
+        ProviderService mentoringService = firstService(em, mentoringId);
+        ProviderService counselingService = firstService(em, counselingId);
         if (signers.size() < 6 || mentoringService == null || counselingService == null) {
             LOG.infof("Skipping demo referrals: need demo students with a family contact who may sign (found %d) and services of "
                     + "the two demo providers (found %s, %s)", signers.size(), mentoringService != null, counselingService != null);
@@ -155,7 +155,7 @@ public class ReferralDemoData {
         return made;
     }
 
-    private Referral referral(EntityManager em, Consent consent, DirectoryService service, String purpose, List<String> shared) {
+    private Referral referral(EntityManager em, Consent consent, ProviderService service, String purpose, List<String> shared) {
         Referral referral = new Referral(consent.student, service, AUTHOR);
         referral.purpose = purpose;
         referral.reasonCodes = List.of(purpose.equals("counseling") ? "sel.anxiety" : "sel.peer-relations");
@@ -210,8 +210,8 @@ public class ReferralDemoData {
         }
     }
 
-    private static DirectoryService firstService(EntityManager em, UUID organizationId) {
-        return em.createQuery("select s from DirectoryService s where s.organization.id = :o order by s.name, s.id", DirectoryService.class)
+    private static ProviderService firstService(EntityManager em, UUID organizationId) {
+        return em.createQuery("select s from ProviderService s where s.organization.id = :o order by s.name, s.id", ProviderService.class)
                 .setParameter("o", organizationId).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
     }
 }

@@ -18,7 +18,7 @@ import org.studentsupport.consent.ConsentDependents;
 import org.studentsupport.consent.ConsentService;
 import org.studentsupport.consent.ConsentVocabulary;
 import org.studentsupport.directory.Directory;
-import org.studentsupport.directory.DirectoryService;
+import org.studentsupport.directory.ProviderService;
 import org.studentsupport.directory.ServiceRef;
 import org.studentsupport.disclosure.Disclosure;
 import org.studentsupport.disclosure.DisclosureService;
@@ -511,8 +511,8 @@ public class ReferralService implements ConsentDependents {
                 r.emergency ? new EmergencyBasis(r.emergencyThreat, r.emergencyPartiesInformed) : null);
     }
 
-    private DirectoryService serviceEntity(UUID serviceId) {
-        DirectoryService service = serviceId == null ? null : em().find(DirectoryService.class, serviceId);
+    private ProviderService serviceEntity(UUID serviceId) {
+        ProviderService service = serviceId == null ? null : em().find(ProviderService.class, serviceId);
         if (service == null) {
             throw ApiException.unprocessable("No such service", List.of(Violation.atPointer("/serviceId", "no such service in the directory")));
         }

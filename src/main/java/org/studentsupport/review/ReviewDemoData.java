@@ -113,7 +113,7 @@ public class ReviewDemoData {
                 finals++;
             }
         }
-        UUID mentoring = em.createQuery("select s.id from DirectoryService s where s.organization.id = :o order by s.name, s.id", UUID.class)
+        UUID mentoring = em.createQuery("select s.id from ProviderService s where s.organization.id = :o order by s.name, s.id", UUID.class)
                 .setParameter("o", MENTORING).setMaxResults(1).getResultStream().findFirst().orElse(null);
         highestTier.forEach((student, coordinator) -> individualReview(student, coordinator, fall, mentoring));
         LOG.infof("Seeded demo reviews: periods %s fall and spring, %d final and %d draft class reviews, %d individual reviews",

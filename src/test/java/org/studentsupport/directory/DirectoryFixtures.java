@@ -3,6 +3,7 @@ package org.studentsupport.directory;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.studentsupport.directory.hsds.HsdsImport;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,9 +18,9 @@ import java.util.UUID;
 public class DirectoryFixtures {
 
     private final AgroalDataSource dataSource;
-    private final DirectoryImport imports;
+    private final HsdsImport imports;
 
-    public DirectoryFixtures(AgroalDataSource dataSource, DirectoryImport imports) {
+    public DirectoryFixtures(AgroalDataSource dataSource, HsdsImport imports) {
         this.dataSource = dataSource;
         this.imports = imports;
     }

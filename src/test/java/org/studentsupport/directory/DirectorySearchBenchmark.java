@@ -8,6 +8,7 @@ import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.studentsupport.directory.hsds.HsdsStore;
 import org.studentsupport.domain.PageRequest;
 
 import java.net.URI;
@@ -81,7 +82,7 @@ class DirectorySearchBenchmark {
         params.radiusKm = 5;
         params.accepting = true;
         params.sort = DirectorySearchParams.Sort.distance;
-        DirectorySearch.Query query = search.sql(search.resolve(params), new PageRequest(1, 20));
+        DirectorySearch.Query query = DirectorySearch.sql(search.resolve(params), new PageRequest(1, 20));
         Callable<Integer> raw = () -> {
             try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(query.sql())) {
                 HsdsStore.bind(c, s, query.params());

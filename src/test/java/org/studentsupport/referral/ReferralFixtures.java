@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.studentsupport.consent.Consent;
-import org.studentsupport.directory.DirectoryService;
+import org.studentsupport.directory.ProviderService;
 import org.studentsupport.directory.Organization;
 import org.studentsupport.school.School;
 import org.studentsupport.student.FamilyContact;
@@ -70,7 +70,7 @@ public class ReferralFixtures {
 
     @Transactional
     public UUID service(UUID organizationId, String name) {
-        DirectoryService service = new DirectoryService(UUID.randomUUID(), em().find(Organization.class, organizationId), name);
+        ProviderService service = new ProviderService(UUID.randomUUID(), em().find(Organization.class, organizationId), name);
         em().persist(service);
         return service.id;
     }
@@ -103,7 +103,7 @@ public class ReferralFixtures {
      */
     @Transactional
     public UUID referral(UUID studentId, UUID serviceId, UUID consentId, List<String> shared, ReferralStatus... moves) {
-        Referral referral = new Referral(em().find(Student.class, studentId), em().find(DirectoryService.class, serviceId), "fixture");
+        Referral referral = new Referral(em().find(Student.class, studentId), em().find(ProviderService.class, serviceId), "fixture");
         referral.purpose = "mentoring";
         referral.reasonCodes = List.of("sel.anxiety");
         referral.sharedCategories = shared;

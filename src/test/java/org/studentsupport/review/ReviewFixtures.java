@@ -211,8 +211,8 @@ public class ReviewFixtures {
     public UUID directoryService(String name) {
         org.studentsupport.directory.Organization org = new org.studentsupport.directory.Organization(UUID.randomUUID(), "Org of " + name);
         em.persist(org);
-        org.studentsupport.directory.DirectoryService service =
-                new org.studentsupport.directory.DirectoryService(UUID.randomUUID(), org, name);
+        org.studentsupport.directory.ProviderService service =
+                new org.studentsupport.directory.ProviderService(UUID.randomUUID(), org, name);
         em.persist(service);
         return service.id;
     }

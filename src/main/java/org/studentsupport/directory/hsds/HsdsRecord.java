@@ -1,4 +1,4 @@
-package org.studentsupport.directory;
+package org.studentsupport.directory.hsds;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,6 +30,15 @@ public final class HsdsRecord {
 
     public UUID ref(String field) {
         return refs.get(field);
+    }
+
+    /** The record as a row of the tabular form: id, every reference, every field; what its schema checks. */
+    public ObjectNode row() {
+        ObjectNode row = JsonNodeFactory.instance.objectNode();
+        row.put("id", id.toString());
+        refs.forEach((field, value) -> row.put(field, value.toString()));
+        row.setAll(fields);
+        return row;
     }
 
     /** The published form: id, the references HSDS shows in nested output, then the fields. */

@@ -1,11 +1,7 @@
-package org.studentsupport.directory;
+package org.studentsupport.directory.hsds;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
@@ -26,35 +22,23 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads and writes HSDS records table by table, generically from {@link HsdsTable}: typed columns
- * for what the service searches and edits, the rest in {@code extra}. Runs on the caller's
- * transaction (the pool enlists its connections), so an import is all-or-nothing.
+ * Reads and writes the HSDS tables that have no entity (all but organization, service and location),
+ * generically from {@link HsdsTable}: typed columns for what the service searches, the rest in
+ * {@code extra}. Runs on the caller's transaction (the pool enlists its connections), so an import
+ * is all-or-nothing.
  */
 @ApplicationScoped
 public class HsdsStore {
 
     private final AgroalDataSource dataSource;
-    private final ObjectMapper json;
 
-    public HsdsStore(AgroalDataSource dataSource, ObjectMapper json) {
+    public HsdsStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-        this.json = json;
-    }
-
-    /** Whether a coordinate fits its column; out-of-range values stay in {@code extra} as published. */
-    static boolean fits(HsdsTable.Column column, JsonNode value) {
-        return value != null && value.isNumber() && Math.abs(value.asDouble()) <= column.limit();
-    }
-
-    /** Coordinates go to their columns only as a usable pair: both given, both in range. */
-    static boolean coordinatesFit(HsdsRecord record) {
-        return record.table.columns().stream().filter(c -> c.kind() == 'C')
-                .allMatch(c -> fits(c, record.fields.get(c.name())));
     }
 
     /** Inserts the record or replaces the one with its id; an unchanged record is left as it is. */
-    public void upsert(HsdsRecord record, String subject) {
-        HsdsTable table = record.table;
+    public void upsert(HsdsRecord record) {
+        HsdsTable table = own(record.table);
         List<String> columns = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
@@ -67,74 +51,37 @@ public class HsdsStore {
             types.add(Types.OTHER);
         }
         ObjectNode extra = record.fields.deepCopy();
-        boolean located = coordinatesFit(record);
         for (HsdsTable.Column column : table.columns()) {
             JsonNode value = record.fields.get(column.name());
             columns.add(column.name());
-            switch (column.kind()) {
-                case 'S' -> {
-                    values.add(value == null || value.isNull() ? null : value.asText());
-                    types.add(Types.VARCHAR);
-                    extra.remove(column.name());
-                }
-                case 'N' -> {
-                    values.add(value == null || value.isNull() ? null : value.decimalValue());
-                    types.add(Types.NUMERIC);
-                    extra.remove(column.name());
-                }
-                default -> {
-                    boolean fits = located;
-                    values.add(fits ? value.asDouble() : null);
-                    types.add(Types.DOUBLE);
-                    if (fits) {
-                        extra.remove(column.name());
-                    }
-                }
+            if (column.kind() == 'N') {
+                values.add(value == null || value.isNull() ? null : value.decimalValue());
+                types.add(Types.NUMERIC);
+            } else {
+                values.add(value == null || value.isNull() ? null : value.asText());
+                types.add(Types.VARCHAR);
             }
+            extra.remove(column.name());
         }
         columns.add("extra");
-        values.add(write(extra));
+        values.add(HsdsJson.text(extra));
         types.add(Types.OTHER);
 
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table.sqlTable()).append(" (")
-                .append(String.join(", ", columns));
-        if (table.versioned()) {
-            sql.append(", updated_by");
-        }
-        sql.append(") VALUES (");
-        for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(columns.get(i).equals("extra") ? "?::jsonb" : "?");
-        }
-        if (table.versioned()) {
-            sql.append(", ?");
-        }
-        sql.append(") ON CONFLICT (id) DO UPDATE SET ");
-        List<String> sets = new ArrayList<>();
-        for (String column : columns.subList(1, columns.size())) {
-            sets.add(column + " = EXCLUDED." + column);
-        }
-        if (table.versioned()) {
-            sets.add("version = " + table.sqlTable() + ".version + 1");
-            sets.add("updated_at = now()");
-            sets.add("updated_by = EXCLUDED.updated_by");
-        }
-        sql.append(String.join(", ", sets));
-        List<String> old = columns.subList(1, columns.size()).stream().map(c -> table.sqlTable() + "." + c).toList();
-        List<String> fresh = columns.subList(1, columns.size()).stream().map(c -> "EXCLUDED." + c).toList();
-        sql.append(" WHERE (").append(String.join(", ", old)).append(") IS DISTINCT FROM (")
-                .append(String.join(", ", fresh)).append(")");
+        List<String> updated = columns.subList(1, columns.size());
+        String sql = "INSERT INTO " + table.sqlTable() + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", columns.stream().map(c -> c.equals("extra") ? "?::jsonb" : "?").toList())
+                + ") ON CONFLICT (id) DO UPDATE SET "
+                + String.join(", ", updated.stream().map(c -> c + " = EXCLUDED." + c).toList())
+                + " WHERE (" + String.join(", ", updated.stream().map(c -> table.sqlTable() + "." + c).toList())
+                + ") IS DISTINCT FROM (" + String.join(", ", updated.stream().map(c -> "EXCLUDED." + c).toList()) + ")";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            int i = 1;
+             PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int c = 0; c < values.size(); c++) {
                 if (values.get(c) == null) {
-                    statement.setNull(i++, types.get(c));
+                    statement.setNull(c + 1, types.get(c));
                 } else {
-                    statement.setObject(i++, values.get(c), types.get(c));
+                    statement.setObject(c + 1, values.get(c), types.get(c));
                 }
-            }
-            if (table.versioned()) {
-                statement.setString(i, subject);
             }
             statement.executeUpdate();
         } catch (SQLException e) {
@@ -144,6 +91,7 @@ public class HsdsStore {
 
     /** The ids among {@code ids} that exist in the table. */
     public Set<UUID> existing(HsdsTable table, Collection<UUID> ids) {
+        own(table);
         Set<UUID> found = new HashSet<>();
         if (ids.isEmpty()) {
             return found;
@@ -154,6 +102,7 @@ public class HsdsStore {
 
     /** The records whose {@code column} (id or a reference) is one of {@code ids}, ordered by id. */
     public List<HsdsRecord> load(HsdsTable table, String column, Collection<UUID> ids) {
+        own(table);
         List<HsdsRecord> records = new ArrayList<>();
         if (ids.isEmpty()) {
             return records;
@@ -165,6 +114,7 @@ public class HsdsStore {
 
     /** Records chosen by a query that selects all of the table's columns. */
     public List<HsdsRecord> select(HsdsTable table, String sql, List<Object> params) {
+        own(table);
         List<HsdsRecord> records = new ArrayList<>();
         query(sql, params, rs -> records.add(read(table, rs)));
         return records;
@@ -186,18 +136,19 @@ public class HsdsStore {
         }
     }
 
-    public void refreshSearch(Collection<UUID> serviceIds) {
-        if (serviceIds.isEmpty()) {
-            return;
+    /** Organization, service and location belong to their entities, never to this store. */
+    private static HsdsTable own(HsdsTable table) {
+        if (table.entity()) {
+            throw new IllegalArgumentException(table.hsdsName() + " is kept by its entity");
         }
-        query("SELECT dir_refresh_search(?)", List.of(serviceIds), rs -> { });
+        return table;
     }
 
-    interface RowHandler {
+    public interface RowHandler {
         void row(ResultSet rs) throws SQLException;
     }
 
-    void query(String sql, List<Object> params, RowHandler handler) {
+    public void query(String sql, List<Object> params, RowHandler handler) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(connection, statement, params);
@@ -211,7 +162,7 @@ public class HsdsStore {
         }
     }
 
-    static void bind(Connection connection, PreparedStatement statement, List<Object> params) throws SQLException {
+    public static void bind(Connection connection, PreparedStatement statement, List<Object> params) throws SQLException {
         int i = 1;
         for (Object param : params) {
             if (param instanceof Collection<?> collection) {
@@ -228,7 +179,7 @@ public class HsdsStore {
     }
 
     private HsdsRecord read(HsdsTable table, ResultSet rs) throws SQLException {
-        ObjectNode extra = parse(rs.getString("extra"));
+        ObjectNode extra = HsdsJson.object(rs.getString("extra"));
         HsdsRecord record = new HsdsRecord(table, (UUID) rs.getObject("id"), extra);
         for (HsdsTable.Ref ref : table.refs()) {
             UUID value = (UUID) rs.getObject(ref.field());
@@ -244,16 +195,10 @@ public class HsdsStore {
                         extra.put(column.name(), value);
                     }
                 }
-                case 'N' -> {
+                default -> {
                     BigDecimal value = rs.getBigDecimal(column.name());
                     if (value != null) {
                         extra.set(column.name(), number(value));
-                    }
-                }
-                default -> {
-                    double value = rs.getDouble(column.name());
-                    if (!rs.wasNull()) {
-                        extra.set(column.name(), DoubleNode.valueOf(value));
                     }
                 }
             }
@@ -262,30 +207,11 @@ public class HsdsStore {
     }
 
     /** Whole numbers come back as integers (an age of 12, not 12.0), others as decimals. */
-    static JsonNode number(BigDecimal value) {
+    public static JsonNode number(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() <= 0 && stripped.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
             return LongNode.valueOf(stripped.longValueExact());
         }
         return DecimalNode.valueOf(stripped);
     }
-
-    private ObjectNode parse(String text) {
-        try {
-            JsonNode node = text == null ? null : json.readTree(text);
-            return node instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable directory record", e);
-        }
-    }
-
-    private String write(ObjectNode node) {
-        try {
-            return json.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-
 }

@@ -1,4 +1,4 @@
-package org.studentsupport.directory;
+package org.studentsupport.directory.hsds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
@@ -6,17 +6,20 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.studentsupport.web.ApiException;
-import org.studentsupport.web.Problem;
-import org.studentsupport.web.ProblemKind;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.studentsupport.directory.DirectorySettings;
+import org.studentsupport.directory.SearchIndex;
+import org.studentsupport.domain.InvalidInputException;
+import org.studentsupport.domain.Violation;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -29,20 +32,24 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import static org.studentsupport.directory.HsdsTable.*;
+import static org.studentsupport.directory.hsds.HsdsTable.*;
 
 /**
  * Imports HSDS 3.0 data: JSON (a list of full services or organizations, or one) or the tabular
- * form (the CSV files of a datapackage, zipped). Both become the same tabular records, checked
- * against the HSDS schemas and for references, then written by id (insert or replace) in one
- * transaction: any error and nothing is written. URLs are stored as data, never fetched.
+ * form (the CSV files of a datapackage, zipped). Both become the same tabular records; each record
+ * is checked against the official HSDS schema of its table, then all of them for references, and
+ * only then written by id (insert or replace) in one transaction: any error and nothing is written.
+ * URLs are stored as data, never fetched.
  */
 @ApplicationScoped
-public class DirectoryImport {
+public class HsdsImport {
 
     public static final int MAX_TEXT = 10_000;
     public static final int MAX_ERRORS = 1_000;
     public static final int MAX_ZIP_ENTRIES = 64;
+
+    private static final String JSON = "json";
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     /** How a nested member of an HSDS document maps onto the tables. */
     private record Nest(HsdsTable child, boolean many, String childRef, String parentRef) {
@@ -50,21 +57,44 @@ public class DirectoryImport {
 
     private static final Map<HsdsTable, Map<String, Nest>> NESTING = nesting();
 
-    private final HsdsStore store;
+    private final HsdsRows rows;
+    private final HsdsSchemas schemas;
+    private final SearchIndex searchIndex;
     private final DirectorySettings settings;
 
-    public DirectoryImport(HsdsStore store, DirectorySettings settings) {
-        this.store = store;
+    public HsdsImport(HsdsRows rows, HsdsSchemas schemas, SearchIndex searchIndex, DirectorySettings settings) {
+        this.rows = rows;
+        this.schemas = schemas;
+        this.searchIndex = searchIndex;
         this.settings = settings;
     }
 
+    /**
+     * One error: in the JSON form {@code file} is "json" and {@code field} a JSON pointer into the body;
+     * in the tabular form the file, its row (the header is row 1) and the column.
+     */
     public record RowError(String file, Integer row, String field, String message) {
+
+        Violation violation() {
+            if (file.equals(JSON)) {
+                return Violation.atPointer(field == null ? "" : field, message);
+            }
+            return Violation.atPointer("/" + file + (row == null ? "" : "/" + row) + (field == null ? "" : "/" + field), message);
+        }
+    }
+
+    /** Where a record came from: a pointer into the JSON body, or a file and row. */
+    private record Origin(String file, Integer row, String pointer) {
+
+        String at(String field) {
+            return file.equals(JSON) ? pointer + (field.isEmpty() || field.startsWith("/") ? field : "/" + field) : field;
+        }
     }
 
     /** Records collected from one upload, with where each came from, and the errors found on the way. */
     final class Batch {
         final Map<HsdsTable, LinkedHashMap<UUID, HsdsRecord>> records = new EnumMap<>(HsdsTable.class);
-        final Map<HsdsRecord, String[]> origin = new LinkedHashMap<>();
+        final Map<HsdsRecord, Origin> origin = new LinkedHashMap<>();
         final List<RowError> errors = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
         int count;
@@ -75,16 +105,26 @@ public class DirectoryImport {
             }
         }
 
-        HsdsRecord put(HsdsRecord record, String file, Integer row) {
+        void error(Origin origin, String field, String message) {
+            error(origin.file(), origin.row(), field == null ? (origin.file().equals(JSON) ? origin.pointer() : null)
+                    : origin.at(field), message);
+        }
+
+        boolean has(HsdsTable table, UUID id) {
+            LinkedHashMap<UUID, HsdsRecord> byId = records.get(table);
+            return byId != null && byId.containsKey(id);
+        }
+
+        HsdsRecord put(HsdsRecord record, Origin from) {
             LinkedHashMap<UUID, HsdsRecord> table = records.computeIfAbsent(record.table, t -> new LinkedHashMap<>());
             HsdsRecord existing = table.get(record.id);
             if (existing == null) {
                 if (++count > settings.importMaxRecords()) {
-                    throw new ApiException(ProblemKind.PAYLOAD_TOO_LARGE,
+                    throw new UnusableUploadException(UnusableUploadException.Reason.TOO_LARGE,
                             "An import holds at most " + settings.importMaxRecords() + " records");
                 }
                 table.put(record.id, record);
-                origin.put(record, new String[]{file, row == null ? null : row.toString()});
+                origin.put(record, from);
                 return record;
             }
             record.refs.forEach(existing.refs::putIfAbsent);
@@ -119,7 +159,7 @@ public class DirectoryImport {
         } else if (body != null && body.isObject()) {
             items.add(body);
         } else {
-            throw ApiException.invalid(List.of(Problem.Violation.atPointer("", "expected an HSDS service or organization, or a list of them")));
+            throw new InvalidInputException(List.of(Violation.atPointer("", "expected an HSDS service or organization, or a list of them")));
         }
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
@@ -132,13 +172,14 @@ public class DirectoryImport {
     }
 
     private HsdsRecord object(Batch batch, HsdsTable table, JsonNode node, String pointer, Map<String, UUID> parentRefs) {
+        Origin origin = new Origin(JSON, null, pointer);
         if (!node.isObject()) {
-            batch.error("json", null, pointer, "expected an HSDS " + table.hsdsName() + " object");
+            batch.error(origin, null, "expected an HSDS " + table.hsdsName() + " object");
             return null;
         }
         UUID id = uuid(node.get("id"));
         if (id == null) {
-            batch.error("json", null, pointer + "/id", table.hsdsName() + " needs an id (a UUID)");
+            batch.error(origin, "id", table.hsdsName() + " needs an id (a UUID)");
             return null;
         }
         HsdsRecord record = new HsdsRecord(table, id);
@@ -151,14 +192,13 @@ public class DirectoryImport {
                 continue;
             }
             if (value.isContainerNode()) {
-                batch.error("json", null, pointer + "/" + name, "not a member of an HSDS " + table.hsdsName());
+                batch.error(origin, name, "not a member of an HSDS " + table.hsdsName());
                 continue;
             }
-            scalar(batch, record, name, value, "json", null, pointer + "/" + name);
+            scalar(batch, record, name, value, origin);
         }
         parentRefs.forEach(record.refs::putIfAbsent);
-        required(batch, record, node::has, "json", null, pointer);
-        HsdsRecord kept = batch.put(record, "json", null);
+        HsdsRecord kept = batch.put(record, origin);
         for (Map.Entry<String, Nest> nest : nests.entrySet()) {
             JsonNode value = node.get(nest.getKey());
             if (value == null || value.isNull()) {
@@ -169,7 +209,7 @@ public class DirectoryImport {
             Map<String, UUID> refs = n.childRef == null ? Map.of() : Map.of(n.childRef, id);
             if (n.many) {
                 if (!value.isArray()) {
-                    batch.error("json", null, at, "expected a list of " + n.child.hsdsName());
+                    batch.error(JSON, null, at, "expected a list of " + n.child.hsdsName());
                     continue;
                 }
                 for (int i = 0; i < value.size(); i++) {
@@ -196,7 +236,8 @@ public class DirectoryImport {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 if (++entries > MAX_ZIP_ENTRIES) {
-                    throw new ApiException(ProblemKind.PAYLOAD_TOO_LARGE, "A tabular import holds at most " + MAX_ZIP_ENTRIES + " files");
+                    throw new UnusableUploadException(UnusableUploadException.Reason.TOO_LARGE,
+                            "A tabular import holds at most " + MAX_ZIP_ENTRIES + " files");
                 }
                 String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
                 if (entry.isDirectory() || name.isEmpty() || name.startsWith(".")) {
@@ -215,10 +256,10 @@ public class DirectoryImport {
                 csv(batch, table, name, new String(bytes, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
-            throw new ApiException(ProblemKind.MALFORMED_REQUEST, "The upload is not a readable zip of CSV files");
+            throw new UnusableUploadException(UnusableUploadException.Reason.UNREADABLE, "The upload is not a readable zip of CSV files");
         }
         if (entries == 0) {
-            throw new ApiException(ProblemKind.MALFORMED_REQUEST, "The upload is not a zip of HSDS CSV files");
+            throw new UnusableUploadException(UnusableUploadException.Reason.UNREADABLE, "The upload is not a zip of HSDS CSV files");
         }
         return write(batch, subject);
     }
@@ -229,193 +270,178 @@ public class DirectoryImport {
         int n;
         while ((n = in.read(buffer)) > 0) {
             if (out.size() + n > budget) {
-                throw new ApiException(ProblemKind.PAYLOAD_TOO_LARGE, "The CSV files hold more than the allowed uncompressed size");
+                throw new UnusableUploadException(UnusableUploadException.Reason.TOO_LARGE,
+                        "The CSV files hold more than the allowed uncompressed size");
             }
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
     }
 
+    /** Reads one CSV file (RFC 4180) into records; the header is row 1, so the first record is row 2. */
     private void csv(Batch batch, HsdsTable table, String file, String text) {
-        List<List<String>> rows = Csv.parse(text);
-        if (rows.isEmpty()) {
-            return;
-        }
-        List<String> header = rows.get(0).stream().map(h -> h.strip().replace("\uFEFF", "")).toList();
-        for (String column : header) {
-            if (table.field(column).isEmpty()) {
-                batch.error(file, 1, column, "not a field of HSDS " + table.hsdsName());
-            }
-        }
-        for (int r = 1; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
-            int line = r + 1;
-            if (row.size() == 1 && row.get(0).isBlank()) {
-                continue;
-            }
-            if (row.size() != header.size()) {
-                batch.error(file, line, null, "has " + row.size() + " values for " + header.size() + " columns");
-                continue;
-            }
-            Map<String, String> values = new LinkedHashMap<>();
-            for (int c = 0; c < header.size(); c++) {
-                if (!row.get(c).isEmpty()) {
-                    values.put(header.get(c), row.get(c));
-                }
-            }
-            UUID id = uuid(values.get("id") == null ? null : TextNode.valueOf(values.get("id")));
-            if (id == null) {
-                batch.error(file, line, "id", "needs an id (a UUID)");
-                continue;
-            }
-            HsdsRecord record = new HsdsRecord(table, id);
-            for (Map.Entry<String, String> value : values.entrySet()) {
-                if (value.getKey().equals("id") || table.field(value.getKey()).isEmpty()) {
+        List<String> header = null;
+        long row = 0;
+        try (CSVParser parser = CSVParser.parse(text, CSV)) {
+            for (CSVRecord csvRecord : parser) {
+                row = csvRecord.getRecordNumber();
+                if (header == null) {
+                    header = csvRecord.stream().map(h -> h.strip().replace("\uFEFF", "")).toList();
+                    for (String column : header) {
+                        if (table.field(column).isEmpty()) {
+                            batch.error(file, 1, column, "not a field of HSDS " + table.hsdsName());
+                        }
+                    }
                     continue;
                 }
-                HsdsTable.Field field = table.field(value.getKey()).orElseThrow();
-                JsonNode node = TextNode.valueOf(value.getValue());
-                if (field.kind() == 'N') {
-                    try {
-                        BigDecimal number = new BigDecimal(value.getValue().strip());
-                        node = number.stripTrailingZeros().scale() <= 0 ? LongNode.valueOf(number.longValueExact()) : DecimalNode.valueOf(number);
-                    } catch (NumberFormatException | ArithmeticException e) {
-                        batch.error(file, line, field.name(), "must be a number");
-                        continue;
-                    }
-                }
-                scalar(batch, record, field.name(), node, file, line, field.name());
+                row(batch, table, new Origin(file, (int) row, null), header, csvRecord.toList());
             }
-            required(batch, record, values::containsKey, file, line, null);
-            if (batch.records.getOrDefault(table, new LinkedHashMap<>()).containsKey(id)) {
-                batch.error(file, line, "id", "repeats the id of an earlier row");
+        } catch (IOException | UncheckedIOException e) {
+            // Commons CSV stops at a quoted field that never ends (it would swallow the rows after it).
+            batch.error(file, (int) row + 1, null, "a quoted value is not closed: " + reason(e));
+        }
+    }
+
+    private static String reason(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String message = cause.getMessage() == null ? "unreadable CSV" : cause.getMessage();
+        return message.length() <= 200 ? message : message.substring(0, 200);
+    }
+
+    private void row(Batch batch, HsdsTable table, Origin origin, List<String> header, List<String> values) {
+        if (values.size() == 1 && values.get(0).isBlank()) {
+            return;
+        }
+        if (values.size() != header.size()) {
+            batch.error(origin, null, "has " + values.size() + " values for " + header.size() + " columns");
+            return;
+        }
+        Map<String, String> present = new LinkedHashMap<>();
+        for (int c = 0; c < header.size(); c++) {
+            if (!values.get(c).isEmpty()) {
+                present.put(header.get(c), values.get(c));
+            }
+        }
+        UUID id = uuid(present.get("id") == null ? null : TextNode.valueOf(present.get("id")));
+        if (id == null) {
+            batch.error(origin, "id", "needs an id (a UUID)");
+            return;
+        }
+        if (batch.has(table, id)) {
+            batch.error(origin, "id", "repeats the id of an earlier row");
+            return;
+        }
+        HsdsRecord record = new HsdsRecord(table, id);
+        for (Map.Entry<String, String> value : present.entrySet()) {
+            HsdsTable.Field field = table.field(value.getKey()).orElse(null);
+            if (field == null || field.name().equals("id")) {
                 continue;
             }
-            batch.put(record, file, line);
+            scalar(batch, record, field.name(), field.kind() == 'N' ? number(value.getValue()) : TextNode.valueOf(value.getValue()),
+                    origin);
+        }
+        batch.put(record, origin);
+    }
+
+    /** A CSV number as a JSON number; anything else stays text, for the schema to refuse. */
+    private static JsonNode number(String text) {
+        try {
+            BigDecimal number = new BigDecimal(text.strip());
+            return number.stripTrailingZeros().scale() <= 0 ? LongNode.valueOf(number.longValueExact()) : DecimalNode.valueOf(number);
+        } catch (NumberFormatException | ArithmeticException e) {
+            return TextNode.valueOf(text);
         }
     }
 
     // ---- checks shared by both forms --------------------------------------------------------
 
-    private void scalar(Batch batch, HsdsRecord record, String name, JsonNode value, String file, Integer row, String at) {
-        HsdsTable.Field field = record.table.field(name).orElse(null);
+    /**
+     * Keeps a field of the record. References become ids; what is not a UUID is kept as given, so
+     * that the schema names it. Types, allowed values and formats are the schema's to check; the
+     * lengths here are what the database holds.
+     */
+    private static void scalar(Batch batch, HsdsRecord record, String name, JsonNode value, Origin origin) {
         if (value.isNull()) {
             return;
         }
-        if (field == null) {
-            if (value.isTextual() && value.asText().length() > MAX_TEXT) {
-                batch.error(file, row, at, "at most " + MAX_TEXT + " characters");
-            } else {
-                record.fields.set(name, value);
-            }
-            return;
-        }
-        switch (field.kind()) {
-            case 'U' -> {
-                UUID ref = uuid(value);
-                if (ref == null) {
-                    batch.error(file, row, at, "must be a UUID");
-                } else {
-                    record.refs.put(name, ref);
-                }
+        HsdsTable.Field field = record.table.field(name).orElse(null);
+        if (field != null && field.kind() == 'U') {
+            UUID ref = uuid(value);
+            if (ref != null) {
+                record.refs.put(name, ref);
                 return;
             }
-            case 'N' -> {
-                if (!value.isNumber()) {
-                    batch.error(file, row, at, "must be a number");
-                    return;
-                }
-            }
-            default -> {
-                if (!value.isTextual()) {
-                    batch.error(file, row, at, "must be a string");
-                    return;
-                }
-                String text = value.asText();
-                if (!field.allowed().isEmpty() && !field.allowed().contains(text)) {
-                    batch.error(file, row, at, "must be one of " + String.join(", ", field.allowed()));
-                    return;
-                }
-                if (field.kind() == 'T') {
-                    try {
-                        OffsetDateTime.parse(text);
-                    } catch (DateTimeParseException e) {
-                        batch.error(file, row, at, "must be a date-time with offset (RFC 3339)");
-                        return;
-                    }
-                }
-                int limit = record.table.columns().stream().filter(c -> c.name().equals(name) && c.kind() == 'S')
-                        .mapToInt(HsdsTable.Column::limit).findFirst().orElse(MAX_TEXT);
-                if (text.length() > limit) {
-                    batch.error(file, row, at, "at most " + limit + " characters");
-                    return;
-                }
+        } else if (value.isTextual()) {
+            int limit = record.table.columns().stream().filter(c -> c.name().equals(name) && c.kind() == 'S')
+                    .mapToInt(HsdsTable.Column::limit).findFirst().orElse(MAX_TEXT);
+            if (value.asText().length() > limit) {
+                batch.error(origin, name, "at most " + limit + " characters");
+                return;
             }
         }
         record.fields.set(name, value);
     }
 
-    private static void required(Batch batch, HsdsRecord record, java.util.function.Predicate<String> present,
-                                 String file, Integer row, String pointer) {
-        for (HsdsTable.Field field : record.table.fields()) {
-            if (field.required() && !field.name().equals("id") && !present.test(field.name())) {
-                batch.error(file, row, pointer == null ? field.name() : pointer + "/" + field.name(),
-                        "is required for an HSDS " + record.table.hsdsName());
+    /** Every record against the HSDS schema of its table. */
+    private void checkSchemas(Batch batch) {
+        for (Map.Entry<HsdsRecord, Origin> entry : batch.origin.entrySet()) {
+            HsdsRecord record = entry.getKey();
+            Origin origin = entry.getValue();
+            for (HsdsSchemas.Problem problem : schemas.check(record.table, record.row())) {
+                String field = origin.file().equals(JSON) ? problem.pointer() : problem.pointer().replaceFirst("^/", "");
+                batch.error(origin, field.isEmpty() ? null : field,
+                        origin.file().equals(JSON) ? record.table.hsdsName() + ": " + problem.message() : problem.message());
             }
         }
     }
 
     private void checkRecords(Batch batch) {
-        for (Map.Entry<HsdsTable, LinkedHashMap<UUID, HsdsRecord>> table : batch.records.entrySet()) {
-            for (HsdsRecord record : table.getValue().values()) {
-                String[] origin = batch.origin.get(record);
-                String file = origin[0];
-                Integer row = origin[1] == null ? null : Integer.valueOf(origin[1]);
-                String where = file.equals("json") ? record.table.hsdsName() + " " + record.id + ": " : "";
-                for (HsdsTable.Ref ref : record.table.refs()) {
-                    UUID target = record.ref(ref.field());
-                    if (!ref.strict() || target == null) {
-                        continue;
-                    }
-                    HsdsTable targetTable = HsdsTable.byName(ref.target());
-                    boolean inBatch = batch.records.getOrDefault(targetTable, new LinkedHashMap<>()).containsKey(target);
-                    if (!inBatch && store.existing(targetTable, List.of(target)).isEmpty()) {
-                        String what = targetTable == TAXONOMY_TERM ? "unknown taxonomy term " : "unknown " + ref.target() + " ";
-                        batch.error(file, row, ref.field(), where + "refers to an " + what + target);
-                    }
+        for (Map.Entry<HsdsRecord, Origin> entry : batch.origin.entrySet()) {
+            HsdsRecord record = entry.getKey();
+            Origin origin = entry.getValue();
+            String where = origin.file().equals(JSON) ? record.table.hsdsName() + " " + record.id + ": " : "";
+            for (HsdsTable.Ref ref : record.table.refs()) {
+                UUID target = record.ref(ref.field());
+                if (!ref.strict() || target == null) {
+                    continue;
                 }
-                if ((record.table == SERVICE && record.ref("organization_id") == null)) {
-                    batch.error(file, row, "organization_id", where + "a service must belong to an organization");
+                HsdsTable targetTable = HsdsTable.byName(ref.target());
+                if (!batch.has(targetTable, target) && rows.existing(targetTable, List.of(target)).isEmpty()) {
+                    String what = targetTable == TAXONOMY_TERM ? "unknown taxonomy term " : "unknown " + ref.target() + " ";
+                    batch.error(origin, ref.field(), where + "refers to an " + what + target);
                 }
-                if (record.table == SERVICE_AT_LOCATION && (record.ref("service_id") == null || record.ref("location_id") == null)) {
-                    batch.error(file, row, "service_id", where + "needs both service_id and location_id");
-                }
-                if (record.table == SERVICE) {
-                    BigDecimal min = decimal(record.fields.get("minimum_age"));
-                    BigDecimal max = decimal(record.fields.get("maximum_age"));
-                    for (BigDecimal age : new BigDecimal[]{min, max}) {
-                        if (age != null && (age.signum() < 0 || age.compareTo(BigDecimal.valueOf(150)) > 0)) {
-                            batch.error(file, row, age == min ? "minimum_age" : "maximum_age", where + "an age from 0 to 150");
-                        }
-                    }
-                    if (min != null && max != null && min.compareTo(max) > 0) {
-                        batch.error(file, row, "minimum_age", where + "minimum_age is above maximum_age");
+            }
+            if (record.table == SERVICE && record.ref("organization_id") == null) {
+                batch.error(origin, "organization_id", where + "a service must belong to an organization");
+            }
+            if (record.table == SERVICE_AT_LOCATION && (record.ref("service_id") == null || record.ref("location_id") == null)) {
+                batch.error(origin, "service_id", where + "needs both service_id and location_id");
+            }
+            if (record.table == SERVICE) {
+                BigDecimal min = decimal(record.fields.get("minimum_age"));
+                BigDecimal max = decimal(record.fields.get("maximum_age"));
+                for (BigDecimal age : new BigDecimal[]{min, max}) {
+                    if (age != null && (age.signum() < 0 || age.compareTo(BigDecimal.valueOf(150)) > 0)) {
+                        batch.error(origin, age == min ? "minimum_age" : "maximum_age", where + "an age from 0 to 150");
                     }
                 }
-                if (record.table == COST_OPTION) {
-                    BigDecimal amount = decimal(record.fields.get("amount"));
-                    if (amount != null && amount.abs().compareTo(new BigDecimal("9999999999")) > 0) {
-                        batch.error(file, row, "amount", where + "amount is too large");
-                    }
+                if (min != null && max != null && min.compareTo(max) > 0) {
+                    batch.error(origin, "minimum_age", where + "minimum_age is above maximum_age");
                 }
-                if (record.table == LOCATION) {
-                    for (HsdsTable.Column column : LOCATION.columns()) {
-                        JsonNode value = record.fields.get(column.name());
-                        if (column.kind() == 'C' && value != null && value.isNumber() && !HsdsStore.fits(column, value)) {
-                            batch.warnings.add((file.equals("json") ? "" : file + " row " + row + ": ") + "location " + record.id
-                                    + " has " + column.name() + " " + value.asText() + ", outside ±" + column.limit()
-                                    + ": kept as published, not used for distance search");
-                        }
+            }
+            if (record.table == COST_OPTION) {
+                BigDecimal amount = decimal(record.fields.get("amount"));
+                if (amount != null && amount.abs().compareTo(new BigDecimal("9999999999")) > 0) {
+                    batch.error(origin, "amount", where + "amount is too large");
+                }
+            }
+            if (record.table == LOCATION) {
+                for (HsdsTable.Column column : LOCATION.columns()) {
+                    JsonNode value = record.fields.get(column.name());
+                    if (column.kind() == 'C' && value != null && value.isNumber() && !column.fits(value)) {
+                        batch.warnings.add((origin.file().equals(JSON) ? "" : origin.file() + " row " + origin.row() + ": ")
+                                + "location " + record.id + " has " + column.name() + " " + value.asText() + ", outside ±"
+                                + column.limit() + ": kept as published, not used for distance search");
                     }
                 }
             }
@@ -423,17 +449,12 @@ public class DirectoryImport {
     }
 
     private Report write(Batch batch, String subject) {
+        checkSchemas(batch);
         if (batch.errors.isEmpty()) {
             checkRecords(batch);
         }
         if (!batch.errors.isEmpty()) {
-            // JSON: a pointer into the body; tabular: /<file>/<row>/<field>.
-            List<Problem.Violation> violations = batch.errors.stream().map(e -> Problem.Violation.atPointer(
-                    e.file().equals("json") ? (e.field() == null ? "" : e.field())
-                            : "/" + e.file() + (e.row() == null ? "" : "/" + e.row()) + (e.field() == null ? "" : "/" + e.field()),
-                    e.message())).toList();
-            throw new ApiException(ProblemKind.UNPROCESSABLE, batch.errors.size() + " error(s) in the import; nothing was written",
-                    violations, Map.of("importErrors", batch.errors));
+            throw new ImportRejectedException(batch.errors, batch.errors.stream().map(RowError::violation).toList());
         }
         Set<UUID> services = new HashSet<>();
         List<TableCount> counts = new ArrayList<>();
@@ -443,7 +464,7 @@ public class DirectoryImport {
                 continue;
             }
             for (HsdsRecord record : records.values()) {
-                store.upsert(record, subject);
+                rows.upsert(record, subject);
                 if (table == SERVICE) {
                     services.add(record.id);
                 }
@@ -453,7 +474,7 @@ public class DirectoryImport {
             }
             counts.add(new TableCount(table.hsdsName(), records.size()));
         }
-        store.refreshSearch(services);
+        searchIndex.refresh(services);
         return new Report(batch.count, counts, List.copyOf(batch.warnings));
     }
 

@@ -1,4 +1,4 @@
-package org.studentsupport.directory;
+package org.studentsupport.directory.hsds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.InputFormat;
@@ -13,6 +13,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.studentsupport.directory.DirectoryFixtures;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -176,7 +177,7 @@ class HsdsApiTest {
         }
         List<String> checked = new ArrayList<>();
         for (String file : HsdsExamples.CSV_FILES) {
-            List<List<String>> rows = Csv.parse(HsdsExamples.text("examples/csv/" + file + ".csv"));
+            List<List<String>> rows = HsdsExamples.csv(HsdsExamples.text("examples/csv/" + file + ".csv"));
             List<String> header = rows.get(0);
             for (List<String> row : rows.subList(1, rows.size())) {
                 String id = row.get(0);

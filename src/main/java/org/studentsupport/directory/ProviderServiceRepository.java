@@ -6,5 +6,5 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class DirectoryServiceRepository implements PanacheRepositoryBase<DirectoryService, UUID> {
+public class ProviderServiceRepository implements PanacheRepositoryBase<ProviderService, UUID> {
 }

@@ -1,4 +1,4 @@
-package org.studentsupport.directory;
+package org.studentsupport.directory.hsds;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static org.studentsupport.directory.HsdsTable.*;
+import static org.studentsupport.directory.hsds.HsdsTable.*;
 
 /**
  * Assembles the nested HSDS 3.0 documents (full service, organization, service at location,
@@ -21,14 +21,14 @@ import static org.studentsupport.directory.HsdsTable.*;
 @ApplicationScoped
 public class HsdsReader {
 
-    private final HsdsStore store;
+    private final HsdsRows rows;
 
-    public HsdsReader(HsdsStore store) {
-        this.store = store;
+    public HsdsReader(HsdsRows rows) {
+        this.rows = rows;
     }
 
     public Optional<HsdsRecord> find(HsdsTable table, UUID id) {
-        return store.load(table, "id", List.of(id)).stream().findFirst();
+        return rows.load(table, "id", List.of(id)).stream().findFirst();
     }
 
     // ---- full documents --------------------------------------------------------------------
@@ -129,7 +129,7 @@ public class HsdsReader {
     }
 
     private List<HsdsRecord> metadata(UUID resourceId) {
-        return store.select(METADATA, "SELECT * FROM dir_metadata WHERE resource_id = ? ORDER BY changed_at, id",
+        return rows.select(METADATA, "SELECT * FROM dir_metadata WHERE resource_id = ? ORDER BY changed_at, id",
                 List.of(resourceId));
     }
 
@@ -174,11 +174,11 @@ public class HsdsReader {
 
     private Map<UUID, HsdsRecord> byId(HsdsTable table, List<UUID> ids) {
         List<UUID> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        return store.load(table, "id", wanted).stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
+        return rows.load(table, "id", wanted).stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
     }
 
     private List<HsdsRecord> children(HsdsTable table, String column, UUID parent) {
-        return parent == null ? List.of() : store.load(table, column, List.of(parent));
+        return parent == null ? List.of() : rows.load(table, column, List.of(parent));
     }
 
     private static ArrayNode array(List<HsdsRecord> records, Function<HsdsRecord, ObjectNode> mapper) {

@@ -1,7 +1,10 @@
-package org.studentsupport.directory;
+package org.studentsupport.directory.hsds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,6 +46,15 @@ final class HsdsExamples {
         }
     }
 
+    /** The rows of a CSV file (RFC 4180), the header first. */
+    static List<List<String>> csv(String text) {
+        try (CSVParser parser = CSVParser.parse(text, CSVFormat.RFC4180)) {
+            return parser.stream().map(CSVRecord::toList).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The example CSV files zipped, as an HSDS publisher would hand them over. */
     static byte[] tabularZip() {
         return zip(Map.of());
@@ -56,6 +68,21 @@ final class HsdsExamples {
                 zip.putNextEntry(new ZipEntry(file + ".csv"));
                 String content = replaced.getOrDefault(file + ".csv", text("examples/csv/" + file + ".csv"));
                 zip.write(content.getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Only the given CSV files, zipped. */
+    static byte[] zipOf(Map<String, String> files) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> file : new java.util.TreeMap<>(files).entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
         } catch (IOException e) {

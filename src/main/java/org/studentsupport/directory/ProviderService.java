@@ -8,7 +8,9 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.UpdateTimestamp;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,11 +18,11 @@ import java.util.UUID;
 
 /**
  * A service a provider offers (HSDS {@code service}), with what a referral network adds: whether it
- * takes referrals through this system and its capacity. Named to keep clear of CDI "services".
+ * takes referrals through this system and its capacity. "Provider" keeps it clear of CDI services.
  */
 @Entity
 @Table(name = "dir_service")
-public class DirectoryService {
+public class ProviderService {
 
     public static final String ACCEPTING = "accepting";
     public static final String WAITLIST = "waitlist";
@@ -32,6 +34,9 @@ public class DirectoryService {
     @ManyToOne(optional = false)
     @JoinColumn(name = "organization_id", nullable = false)
     public Organization organization;
+
+    @Column(name = "program_id")
+    public UUID programId;
 
     @Column(nullable = false)
     public String name;
@@ -65,6 +70,11 @@ public class DirectoryService {
     @Column(name = "maximum_age")
     public java.math.BigDecimal maximumAge;
 
+    /** Every other HSDS field, exactly as published (jsonb). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public String extra = "{}";
+
     @Version
     public long version;
 
@@ -79,10 +89,10 @@ public class DirectoryService {
     @Column(name = "updated_by")
     public String updatedBy;
 
-    protected DirectoryService() {
+    protected ProviderService() {
     }
 
-    public DirectoryService(UUID id, Organization organization, String name) {
+    public ProviderService(UUID id, Organization organization, String name) {
         this.id = id;
         this.organization = organization;
         this.name = name;

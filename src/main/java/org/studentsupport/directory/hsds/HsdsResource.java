@@ -1,4 +1,4 @@
-package org.studentsupport.directory;
+package org.studentsupport.directory.hsds;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.studentsupport.directory.DirectorySettings;
 import org.studentsupport.security.Roles;
 import org.studentsupport.web.ApiException;
 import org.studentsupport.web.ProblemKind;

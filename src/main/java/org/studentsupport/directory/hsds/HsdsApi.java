@@ -1,10 +1,12 @@
-package org.studentsupport.directory;
+package org.studentsupport.directory.hsds;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.studentsupport.web.ApiException;
-import org.studentsupport.web.Problem;
+import org.studentsupport.directory.DirectorySearch;
+import org.studentsupport.domain.InvalidInputException;
+import org.studentsupport.domain.NotFoundException;
+import org.studentsupport.domain.Violation;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -16,17 +18,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static org.studentsupport.directory.HsdsTable.*;
+import static org.studentsupport.directory.hsds.HsdsTable.*;
 
 /** The read side of the HSDS API: the list filters and the single documents. */
 @ApplicationScoped
 public class HsdsApi {
 
-    private final HsdsStore store;
+    private final HsdsRows rows;
     private final HsdsReader reader;
 
-    public HsdsApi(HsdsStore store, HsdsReader reader) {
-        this.store = store;
+    public HsdsApi(HsdsRows rows, HsdsReader reader) {
+        this.rows = rows;
         this.reader = reader;
     }
 
@@ -34,9 +36,9 @@ public class HsdsApi {
     public HsdsPage<ObjectNode> services(HsdsQuery query) {
         Where where = new Where();
         serviceFilters(query, where, "s");
-        List<HsdsRecord> services = store.select(SERVICE, "SELECT s.* FROM dir_service s" + where + " ORDER BY s.name, s.id LIMIT ? OFFSET ?",
+        List<HsdsRecord> services = rows.select(SERVICE, "SELECT s.* FROM dir_service s" + where + " ORDER BY s.name, s.id LIMIT ? OFFSET ?",
                 where.paged(query));
-        long total = store.count("SELECT count(*) FROM dir_service s" + where, where.params);
+        long total = rows.count(SERVICE, "SELECT count(*) FROM dir_service s" + where, where.params);
         List<ObjectNode> contents = query.full
                 ? services.stream().map(s -> reader.serviceFull(s, true, true)).toList()
                 : reader.servicesBrief(services);
@@ -45,7 +47,7 @@ public class HsdsApi {
 
     @Transactional
     public ObjectNode service(UUID id) {
-        return reader.serviceFull(reader.find(SERVICE, id).orElseThrow(() -> ApiException.notFound("Service " + id)), true, true);
+        return reader.serviceFull(reader.find(SERVICE, id).orElseThrow(() -> new NotFoundException("Service " + id)), true, true);
     }
 
     @Transactional
@@ -55,9 +57,9 @@ public class HsdsApi {
             where.and("to_tsvector('english', o.name || ' ' || coalesce(o.description, '')) @@ websearch_to_tsquery('english', ?)", query.search);
         }
         modifiedAfter(query, where, "o");
-        List<HsdsRecord> organizations = store.select(ORGANIZATION, "SELECT o.* FROM dir_organization o" + where
+        List<HsdsRecord> organizations = rows.select(ORGANIZATION, "SELECT o.* FROM dir_organization o" + where
                 + " ORDER BY o.name, o.id LIMIT ? OFFSET ?", where.paged(query));
-        long total = store.count("SELECT count(*) FROM dir_organization o" + where, where.params);
+        long total = rows.count(ORGANIZATION, "SELECT count(*) FROM dir_organization o" + where, where.params);
         List<ObjectNode> contents = organizations.stream()
                 .map(o -> query.full || query.fullService ? reader.organizationFull(o, query.fullService) : o.toJson())
                 .toList();
@@ -66,7 +68,7 @@ public class HsdsApi {
 
     @Transactional
     public ObjectNode organization(UUID id) {
-        return reader.organizationFull(reader.find(ORGANIZATION, id).orElseThrow(() -> ApiException.notFound("Organization " + id)), true);
+        return reader.organizationFull(reader.find(ORGANIZATION, id).orElseThrow(() -> new NotFoundException("Organization " + id)), true);
     }
 
     @Transactional
@@ -75,15 +77,15 @@ public class HsdsApi {
         if (query.search != null && !query.search.isBlank()) {
             where.and("t.name ILIKE ?", "%" + like(query.search) + "%");
         }
-        List<HsdsRecord> taxonomies = store.select(TAXONOMY, "SELECT t.* FROM dir_taxonomy t" + where
+        List<HsdsRecord> taxonomies = rows.select(TAXONOMY, "SELECT t.* FROM dir_taxonomy t" + where
                 + " ORDER BY t.name, t.id LIMIT ? OFFSET ?", where.paged(query));
-        long total = store.count("SELECT count(*) FROM dir_taxonomy t" + where, where.params);
+        long total = rows.count(TAXONOMY, "SELECT count(*) FROM dir_taxonomy t" + where, where.params);
         return HsdsPage.of(taxonomies.stream().map(HsdsRecord::toJson).toList(), query.page, query.perPage, total);
     }
 
     @Transactional
     public ObjectNode taxonomy(UUID id) {
-        return reader.find(TAXONOMY, id).orElseThrow(() -> ApiException.notFound("Taxonomy " + id)).toJson();
+        return reader.find(TAXONOMY, id).orElseThrow(() -> new NotFoundException("Taxonomy " + id)).toJson();
     }
 
     @Transactional
@@ -101,15 +103,15 @@ public class HsdsApi {
         if (query.topOnly) {
             where.and("NOT EXISTS (SELECT 1 FROM dir_taxonomy_term c WHERE c.parent_id = t.id)");
         }
-        List<HsdsRecord> terms = store.select(TAXONOMY_TERM, "SELECT t.* FROM dir_taxonomy_term t" + where
+        List<HsdsRecord> terms = rows.select(TAXONOMY_TERM, "SELECT t.* FROM dir_taxonomy_term t" + where
                 + " ORDER BY t.name, t.id LIMIT ? OFFSET ?", where.paged(query));
-        long total = store.count("SELECT count(*) FROM dir_taxonomy_term t" + where, where.params);
+        long total = rows.count(TAXONOMY_TERM, "SELECT count(*) FROM dir_taxonomy_term t" + where, where.params);
         return HsdsPage.of(terms.stream().map(reader::taxonomyTerm).toList(), query.page, query.perPage, total);
     }
 
     @Transactional
     public ObjectNode taxonomyTerm(UUID id) {
-        return reader.taxonomyTerm(reader.find(TAXONOMY_TERM, id).orElseThrow(() -> ApiException.notFound("Taxonomy term " + id)));
+        return reader.taxonomyTerm(reader.find(TAXONOMY_TERM, id).orElseThrow(() -> new NotFoundException("Taxonomy term " + id)));
     }
 
     @Transactional
@@ -118,9 +120,9 @@ public class HsdsApi {
         where.and("s.id = sal.service_id");
         serviceFilters(query, where, "s");
         String from = " FROM dir_service_at_location sal, dir_service s";
-        List<HsdsRecord> sals = store.select(SERVICE_AT_LOCATION, "SELECT sal.*" + from + where
+        List<HsdsRecord> sals = rows.select(SERVICE_AT_LOCATION, "SELECT sal.*" + from + where
                 + " ORDER BY s.name, sal.id LIMIT ? OFFSET ?", where.paged(query));
-        long total = store.count("SELECT count(*)" + from + where, where.params);
+        long total = rows.count(SERVICE_AT_LOCATION, "SELECT count(*)" + from + where, where.params);
         List<ObjectNode> contents = query.full
                 ? sals.stream().map(reader::serviceAtLocationFull).toList()
                 : reader.serviceAtLocationsBrief(sals);
@@ -130,7 +132,7 @@ public class HsdsApi {
     @Transactional
     public ObjectNode serviceAtLocation(UUID id) {
         return reader.serviceAtLocationFull(reader.find(SERVICE_AT_LOCATION, id)
-                .orElseThrow(() -> ApiException.notFound("Service at location " + id)));
+                .orElseThrow(() -> new NotFoundException("Service at location " + id)));
     }
 
     private void serviceFilters(HsdsQuery query, Where where, String s) {
@@ -150,7 +152,7 @@ public class HsdsApi {
         }
         modifiedAfter(query, where, s);
         if (query.proximity != null && (query.postcode == null || query.postcode.isBlank())) {
-            throw ApiException.invalid(List.of(Problem.Violation.atParameter("proximity",
+            throw new InvalidInputException(List.of(Violation.atParameter("proximity",
                     "proximity is measured from the centroid of a postcode: give postcode too")));
         }
         if (query.postcode != null && !query.postcode.isBlank()) {
@@ -178,7 +180,7 @@ public class HsdsApi {
                     ? LocalDate.parse(query.modifiedAfter).atStartOfDay().toInstant(ZoneOffset.UTC)
                     : OffsetDateTime.parse(query.modifiedAfter).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(List.of(Problem.Violation.atParameter("modified_after",
+            throw new InvalidInputException(List.of(Violation.atParameter("modified_after",
                     "must be an ISO 8601 date (2026-01-31) or date-time with offset (2026-01-31T08:00:00Z)")));
         }
         where.and(alias + ".updated_at >= ?", Timestamp.from(after));

@@ -1,5 +1,6 @@
-package org.studentsupport.directory;
+package org.studentsupport.directory.hsds;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,16 +26,16 @@ import java.io.ByteArrayInputStream;
 @Path("/api/v1/directory/imports")
 @Tag(name = "Directory")
 @Produces(MediaType.APPLICATION_JSON)
-public class DirectoryImportResource {
+public class HsdsImportResource {
 
     /** The request body limit (quarkus.http.limits.max-body-size) in bytes; a larger upload is a 413. */
     public static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-    private final DirectoryImport imports;
+    private final HsdsImport imports;
     private final CallerScope caller;
     private final ObjectMapper json;
 
-    public DirectoryImportResource(DirectoryImport imports, CallerScope caller, ObjectMapper json) {
+    public HsdsImportResource(HsdsImport imports, CallerScope caller, ObjectMapper json) {
         this.imports = imports;
         this.caller = caller;
         this.json = json;
@@ -50,15 +51,21 @@ public class DirectoryImportResource {
     @RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = MAX_UPLOAD_BYTES,
                     description = "An HSDS service or organization, or a JSON array of them")))
-    public DirectoryImport.Report importJson(@NotNull @Size(max = MAX_UPLOAD_BYTES) String body) {
+    public HsdsImport.Report importJson(@NotNull @Size(max = MAX_UPLOAD_BYTES) String body) {
         JsonNode document;
         try {
             document = json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new ApiException(ProblemKind.MALFORMED_REQUEST, "The body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            // A parser limit (such as the nesting depth) is reported without a location.
+            JsonLocation at = e.getLocation();
+            throw new ApiException(ProblemKind.MALFORMED_REQUEST, "The body is not valid JSON"
+                    + (at == null ? ": " + e.getOriginalMessage() : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
-        return imports.importJson(document, caller.subject());
+        try {
+            return imports.importJson(document, caller.subject());
+        } catch (UnusableUploadException e) {
+            throw refused(e);
+        }
     }
 
     @POST
@@ -71,7 +78,16 @@ public class DirectoryImportResource {
     @RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/zip",
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary",
                     maxLength = MAX_UPLOAD_BYTES)))
-    public DirectoryImport.Report importTabular(@NotNull byte[] zip) {
-        return imports.importTabular(new ByteArrayInputStream(zip), caller.subject());
+    public HsdsImport.Report importTabular(@NotNull byte[] zip) {
+        try {
+            return imports.importTabular(new ByteArrayInputStream(zip), caller.subject());
+        } catch (UnusableUploadException e) {
+            throw refused(e);
+        }
+    }
+
+    private static ApiException refused(UnusableUploadException e) {
+        return new ApiException(e.reason() == UnusableUploadException.Reason.TOO_LARGE
+                ? ProblemKind.PAYLOAD_TOO_LARGE : ProblemKind.MALFORMED_REQUEST, e.getMessage());
     }
 }

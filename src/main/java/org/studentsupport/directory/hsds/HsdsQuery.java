@@ -1,10 +1,11 @@
-package org.studentsupport.directory;
+package org.studentsupport.directory.hsds;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+import org.studentsupport.directory.DirectorySearchParams;
 
 import java.util.UUID;
 

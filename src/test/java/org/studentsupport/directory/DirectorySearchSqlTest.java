@@ -1,0 +1,93 @@
+package org.studentsupport.directory;
+
+import org.junit.jupiter.api.Test;
+import org.studentsupport.domain.PageRequest;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The search SQL as a pure function of the criteria: which fragments appear, with which parameters, in which order. */
+class DirectorySearchSqlTest {
+
+    private static DirectorySearch.Criteria criteria(String text, List<UUID> terms, List<String> languages, Integer age,
+                                                     Double lat, Double lon, DirectorySearchParams.Sort sort) {
+        return new DirectorySearch.Criteria(text, terms, languages, age, lat, lon, 5, false, null, false, sort);
+    }
+
+    @Test
+    void aSearchWithNoCriteriaFindsActiveServicesByNameAndPages() {
+        DirectorySearch.Query query = DirectorySearch.sql(criteria(null, List.of(), List.of(), null, null, null,
+                DirectorySearchParams.Sort.name), new PageRequest(3, 20));
+        assertFalse(query.sql().startsWith("WITH"), query.sql());
+        assertTrue(query.sql().contains(" WHERE s.status = 'active'"), query.sql());
+        assertTrue(query.sql().endsWith(" ORDER BY s.name, s.id LIMIT ? OFFSET ?"), query.sql());
+        assertEquals(List.of(20, 40), query.params());
+    }
+
+    @Test
+    void wordsBecomeAWebSearchQueryRankedByRelevance() {
+        DirectorySearch.Query query = DirectorySearch.sql(criteria("after school", List.of(), List.of(), null, null, null,
+                DirectorySearchParams.Sort.relevance), new PageRequest(1, 10));
+        assertTrue(query.sql().startsWith("WITH query AS (SELECT websearch_to_tsquery('english', ?) AS q) "), query.sql());
+        assertTrue(query.sql().contains(" AND s.search_vector @@ query.q"), query.sql());
+        assertTrue(query.sql().contains("ORDER BY 12 DESC, 13 ASC NULLS LAST, s.name, s.id"), query.sql());
+        assertEquals("after school", query.params().get(0));
+        assertEquals(List.of(10, 0), query.params().subList(query.params().size() - 2, query.params().size()));
+    }
+
+    @Test
+    void aPointBoundsTheLocationsByABoxThenByDistance() {
+        DirectorySearch.Query query = DirectorySearch.sql(criteria(null, List.of(), List.of(), null, 42.0, -72.0,
+                DirectorySearchParams.Sort.distance), new PageRequest(1, 10));
+        assertTrue(query.sql().startsWith("WITH near AS (SELECT sal.service_id, min("), query.sql());
+        assertTrue(query.sql().contains("WHERE l.latitude BETWEEN ? AND ? AND l.longitude BETWEEN ? AND ?"), query.sql());
+        assertTrue(query.sql().contains(" JOIN near ON near.service_id = s.id"), query.sql());
+        assertTrue(query.sql().contains(" AND near.km <= ?"), query.sql());
+        assertTrue(query.sql().contains(" ORDER BY 13 ASC, s.name, s.id"), query.sql());
+        // The haversine point twice (lat in two places) and lon, then the box: 5 km is 5 / 111.195 degrees of latitude.
+        assertEquals(List.of(42.0, 42.0, -72.0), query.params().subList(0, 3));
+        double dLat = 5 / 111.195;
+        assertEquals(42.0 - dLat, (double) query.params().get(3), 1e-9);
+        assertEquals(42.0 + dLat, (double) query.params().get(4), 1e-9);
+        double dLon = 5 / (111.195 * Math.cos(Math.toRadians(42.0)));
+        assertEquals(-72.0 - dLon, (double) query.params().get(5), 1e-9);
+        assertEquals(-72.0 + dLon, (double) query.params().get(6), 1e-9);
+        assertEquals(5.0, query.params().get(7));
+    }
+
+    @Test
+    void anAgeMustFitTheEligibilityWhereTheServiceStatesOne() {
+        DirectorySearch.Query query = DirectorySearch.sql(criteria(null, List.of(), List.of(), 12, null, null,
+                DirectorySearchParams.Sort.name), new PageRequest(1, 10));
+        assertTrue(query.sql().contains(
+                " AND (s.minimum_age IS NULL OR s.minimum_age <= ?) AND (s.maximum_age IS NULL OR s.maximum_age >= ?)"), query.sql());
+        assertEquals(List.of(12, 12, 10, 0), query.params());
+    }
+
+    @Test
+    void languagesAreMatchedAndReportedInLowerCase() {
+        DirectorySearch.Query query = DirectorySearch.sql(criteria(null, List.of(), List.of("es", "pt"), null, null, null,
+                DirectorySearchParams.Sort.name), new PageRequest(1, 10));
+        assertTrue(query.sql().contains(" ARRAY(SELECT DISTINCT lower(g.code) FROM dir_language g WHERE g.service_id = s.id"
+                + " AND lower(g.code) = ANY(?) ORDER BY 1),"), query.sql());
+        assertTrue(query.sql().contains(" AND EXISTS (SELECT 1 FROM dir_language g WHERE g.service_id = s.id AND lower(g.code) = ANY(?))"),
+                query.sql());
+        assertEquals(List.of(List.of("es", "pt"), List.of("es", "pt"), 10, 0), query.params());
+    }
+
+    @Test
+    void everyTermIsRequiredAndTheMatchingTermsAreReported() {
+        UUID tutoring = UUID.randomUUID();
+        UUID mentoring = UUID.randomUUID();
+        DirectorySearch.Query query = DirectorySearch.sql(criteria(null, List.of(tutoring, mentoring), List.of(), null, null, null,
+                DirectorySearchParams.Sort.name), new PageRequest(1, 10));
+        String required = " AND EXISTS (SELECT 1 FROM dir_attribute a WHERE a.link_id = s.id AND a.taxonomy_term_id = ?)";
+        assertEquals(2, query.sql().split(java.util.regex.Pattern.quote(required), -1).length - 1, query.sql());
+        assertTrue(query.sql().contains("WHERE a.link_id = s.id AND (t.id = ANY(?)) ORDER BY t.name, t.id),"), query.sql());
+        assertEquals(List.of(List.of(tutoring, mentoring), tutoring, mentoring, 10, 0), query.params());
+    }
+}

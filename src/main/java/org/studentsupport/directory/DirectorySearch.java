@@ -4,8 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.school.School;
-import org.studentsupport.school.SchoolRepository;
-import org.studentsupport.school.SchoolScope;
+import org.studentsupport.school.SchoolService;
 import org.studentsupport.student.StudentScope;
 import org.studentsupport.directory.hsds.HsdsStore;
 import org.studentsupport.domain.InvalidInputException;
@@ -42,16 +41,14 @@ public class DirectorySearch {
     private static final double KM_PER_DEGREE = 111.195;
 
     private final HsdsStore store;
-    private final SchoolScope schoolScope;
-    private final SchoolRepository schools;
+    private final SchoolService schools;
     private final StudentScope students;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public DirectorySearch(HsdsStore store, SchoolScope schoolScope, SchoolRepository schools, StudentScope students,
+    public DirectorySearch(HsdsStore store, SchoolService schools, StudentScope students,
                            AuditTrail audit) {
         this.store = store;
-        this.schoolScope = schoolScope;
         this.schools = schools;
         this.students = students;
         this.audit = audit;
@@ -86,8 +83,7 @@ public class DirectorySearch {
         Double lat = p.lat;
         Double lon = p.lon;
         if (p.schoolId != null) {
-            schoolScope.require(p.schoolId, "School " + p.schoolId);
-            School school = schools.findById(p.schoolId);
+            School school = schools.get(p.schoolId);
             if (school.latitude == null || school.longitude == null) {
                 throw new RuleBrokenException("School " + p.schoolId + " has no coordinates; set its location first", List.of());
             }

@@ -6,7 +6,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import org.studentsupport.roster.AcademicSession;
 import org.studentsupport.school.District;
-import org.studentsupport.school.DistrictRepository;
+import org.studentsupport.school.SchoolService;
 import org.studentsupport.security.CallerScope;
 import org.studentsupport.domain.ConflictException;
 import org.studentsupport.domain.InvalidInputException;
@@ -24,14 +24,14 @@ import java.util.UUID;
 public class ReviewPeriodService {
 
     private final ReviewPeriodRepository periods;
-    private final DistrictRepository districts;
+    private final SchoolService schools;
     private final CallerScope caller;
     private final EntityManager em;
 
-    public ReviewPeriodService(ReviewPeriodRepository periods, DistrictRepository districts, CallerScope caller,
+    public ReviewPeriodService(ReviewPeriodRepository periods, SchoolService schools, CallerScope caller,
                                EntityManager em) {
         this.periods = periods;
-        this.districts = districts;
+        this.schools = schools;
         this.caller = caller;
         this.em = em;
     }
@@ -59,7 +59,7 @@ public class ReviewPeriodService {
 
     @Transactional
     public ReviewPeriodView create(ReviewPeriodRequest request) {
-        District district = callerDistrict();
+        District district = schools.callerDistrict();
         ReviewPeriod period = new ReviewPeriod(district, schoolYear(district, request.schoolYearId()));
         apply(period, request);
         if (periods.findByName(district.id, request.name()).isPresent()) {
@@ -114,12 +114,5 @@ public class ReviewPeriodService {
                     List.of(Violation.atPointer("/schoolYearId", "is a " + session.type + ", not a schoolYear")));
         }
         return session;
-    }
-
-    private District callerDistrict() {
-        String id = caller.districtId().orElseThrow(() -> new RuleBrokenException(
-                "Your account is not assigned to a district", List.of()));
-        return districts.findBySourcedId(id).orElseThrow(() -> new RuleBrokenException(
-                "Your district " + id + " is not known here yet; import its roster first", List.of()));
     }
 }

@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.studentsupport.school.SchoolScope;
 import org.studentsupport.security.CallerScope;
+import org.studentsupport.student.EnrollmentView;
+import org.studentsupport.student.StudentEnrollments;
 import org.studentsupport.domain.NotFoundException;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
@@ -16,7 +18,7 @@ import java.util.UUID;
 
 /** Reads of the roster: sessions, the classes of a school, a class and its roster on a date. Always within the caller's scope. */
 @ApplicationScoped
-public class RosterService {
+public class RosterService implements StudentEnrollments {
 
     private final SchoolScope schools;
     private final CallerScope caller;
@@ -87,10 +89,17 @@ public class RosterService {
 
     /** A student's enrollments, newest session first (for the student's profile; the caller has checked the scope). */
     @Transactional
+    @Override
     public List<EnrollmentView> enrollmentsOf(UUID studentId, LocalDate today) {
         return em().createQuery("select e from Enrollment e join fetch e.classSection c join fetch c.session se "
                         + "where e.student.id = :s order by se.startDate desc, c.title, e.id", Enrollment.class)
                 .setParameter("s", studentId).setMaxResults(EnrollmentView.MAX_ON_PROFILE).getResultList()
-                .stream().map(e -> EnrollmentView.from(e, today)).toList();
+                .stream().map(e -> enrollmentView(e, today)).toList();
+    }
+
+    private static EnrollmentView enrollmentView(Enrollment e, LocalDate today) {
+        ClassSection c = e.classSection;
+        return new EnrollmentView(e.id, c.id, c.title, c.classCode, c.school.id, c.session.id, c.session.title,
+                e.beginDate, e.endDate, e.activeOn(today) && c.active);
     }
 }

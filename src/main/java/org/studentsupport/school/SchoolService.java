@@ -41,13 +41,18 @@ public class SchoolService {
         return schools.findByIdOptional(id).orElseThrow(() -> new NotFoundException("School " + id));
     }
 
-    @Transactional
-    public School create(CreateSchoolRequest request) {
+    /** The caller's district, which must be known here before anything can be added to it. */
+    public District callerDistrict() {
         String districtId = caller.districtId().orElseThrow(() -> new RuleBrokenException(
                 "Your account is not assigned to a district", List.of()));
-        District district = districts.findBySourcedId(districtId).orElseThrow(() -> new RuleBrokenException(
+        return districts.findBySourcedId(districtId).orElseThrow(() -> new RuleBrokenException(
                 "Your district " + districtId + " is not known here yet; import its roster first",
                 List.of(Violation.atParameter("district_id", "unknown district"))));
+    }
+
+    @Transactional
+    public School create(CreateSchoolRequest request) {
+        District district = callerDistrict();
         if ((request.latitude() == null) != (request.longitude() == null)) {
             throw new InvalidInputException(List.of(Violation.atPointer(
                     request.latitude() == null ? "/latitude" : "/longitude", "latitude and longitude go together")));

@@ -1,7 +1,6 @@
 package org.studentsupport.student;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.studentsupport.roster.EnrollmentView;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.studentsupport.roster.RosterService;
 import org.studentsupport.school.SchoolScope;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
@@ -29,16 +28,16 @@ public class StudentService {
     private final SchoolScope schools;
     private final StudentScope students;
     private final CallerScope caller;
-    private final RosterService roster;
+    private final StudentEnrollments enrollments;
     private final Instance<StudentSupportSource> sources;
     private final ScopedLookup lookup;
 
-    public StudentService(SchoolScope schools, StudentScope students, CallerScope caller, RosterService roster,
+    public StudentService(SchoolScope schools, StudentScope students, CallerScope caller, StudentEnrollments enrollments,
                           Instance<StudentSupportSource> sources, ScopedLookup lookup) {
         this.schools = schools;
         this.students = students;
         this.caller = caller;
-        this.roster = roster;
+        this.enrollments = enrollments;
         this.sources = sources;
         this.lookup = lookup;
     }
@@ -86,7 +85,7 @@ public class StudentService {
         List<StudentContactView> contacts = em().createQuery("select l from StudentContact l join fetch l.contact c "
                         + "where l.student.id = :s order by l.maySignConsent desc, c.familyName, c.givenName, c.id", StudentContact.class)
                 .setParameter("s", id).setMaxResults(50).getResultList().stream().map(StudentContactView::from).toList();
-        return StudentProfileView.from(student, roster.enrollmentsOf(id, today), contacts, support(id));
+        return StudentProfileView.from(student, enrollments.enrollmentsOf(id, today), contacts, support(id));
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.studentsupport.roster;
+package org.studentsupport.student;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -20,10 +20,4 @@ public record EnrollmentView(
 
     /** How many enrollments a profile shows at most (the newest). */
     public static final int MAX_ON_PROFILE = 100;
-
-    static EnrollmentView from(Enrollment e, LocalDate today) {
-        var c = e.classSection;
-        return new EnrollmentView(e.id, c.id, c.title, c.classCode, c.school.id, c.session.id, c.session.title, e.beginDate, e.endDate,
-                e.activeOn(today) && c.active);
-    }
 }

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.studentsupport.consent.Consent;
 import org.studentsupport.directory.DirectoryService;
-import org.studentsupport.disclosure.Disclosure;
+import org.studentsupport.directory.ServiceRef;
 import org.studentsupport.student.StudentContact;
 
 import java.time.Instant;
@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -121,7 +122,7 @@ public class ReferralDemoData {
             Consent consent = consents.get(i % consents.size());
             boolean toCounseling = i % 2 == 1;
             Referral referral = referral(em, consent, toCounseling ? counselingService : mentoringService,
-                    toCounseling ? "counseling" : "mentoring", shared);
+                    toCounseling ? "counseling" : "mentoring", shared, today.minusDays(30 - i));
             walk(em, referral, walks[i], today.minusDays(30 - i));
             // a few are past their follow-up date
             if (i == 1 || i == 2 || i == 10) {
@@ -131,23 +132,18 @@ public class ReferralDemoData {
         }
         // a revoked consent: its open referral is flagged
         Consent revoked = consents.get(consents.size() - 1);
-        Referral relying = referral(em, revoked, mentoringService, "mentoring", shared);
+        Referral relying = referral(em, revoked, mentoringService, "mentoring", shared, today.minusDays(12));
         walk(em, relying, new ReferralStatus[] {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED}, today.minusDays(12));
         revoked.revoke(today.minusDays(1), AUTHOR, "Parent asked by phone to stop sharing");
-        relying.consentRevoked = true;
+        relying.flagConsentRevoked();
         made++;
         // one emergency disclosure
-        Referral emergency = new Referral(picked.get(picked.size() > 6 ? 6 : 0).student, counselingService, AUTHOR);
-        emergency.purpose = "crisis-intervention";
-        emergency.reasonCodes = List.of("health.mental");
-        emergency.urgency = "urgent";
-        emergency.sharedCategories = List.of("identity", "contact");
-        emergency.sharedNotes = "Urgent same-day assessment requested";
-        emergency.internalNotes = "Disclosed under the health-or-safety emergency exception after the student's statement";
-        emergency.emergency = true;
-        emergency.emergencyThreat = "Student stated a specific plan to harm themself today";
-        emergency.emergencyPartiesInformed = "parent by phone; school nurse; district crisis team";
-        emergency.followUpDue = today;
+        DraftContent crisis = new DraftContent(Set.of(), List.of("health.mental"), null, "urgent", "crisis-intervention",
+                List.of("identity", "contact"), "Disclosed under the health-or-safety emergency exception after the student's statement",
+                "Urgent same-day assessment requested", null,
+                new EmergencyBasis("Student stated a specific plan to harm themself today", "parent by phone; school nurse; district crisis team"));
+        Referral emergency = Referral.draft(picked.get(picked.size() > 6 ? 6 : 0).student, counselingService, AUTHOR, crisis,
+                today.minusDays(1), settings);
         em.persist(emergency);
         walk(em, emergency, new ReferralStatus[] {ReferralStatus.REQUESTED}, today.minusDays(1));
         made++;
@@ -155,59 +151,53 @@ public class ReferralDemoData {
         return made;
     }
 
-    private Referral referral(EntityManager em, Consent consent, DirectoryService service, String purpose, List<String> shared) {
-        Referral referral = new Referral(consent.student, service, AUTHOR);
-        referral.purpose = purpose;
-        referral.reasonCodes = List.of(purpose.equals("counseling") ? "sel.anxiety" : "sel.peer-relations");
-        referral.reasonText = "Raised at the fall whole-class review";
-        referral.urgency = "routine";
-        referral.sharedCategories = shared;
-        referral.internalNotes = "Internal: discussed with the teacher";
-        referral.sharedNotes = "Family prefers calls after 5 pm";
-        referral.consent = consent;
-        referral.familyContactIds.add(consent.signerContact.id);
+    private Referral referral(EntityManager em, Consent consent, DirectoryService service, String purpose, List<String> shared,
+                              LocalDate written) {
+        DraftContent content = new DraftContent(Set.of(consent.signerContact.id),
+                List.of(purpose.equals("counseling") ? "sel.anxiety" : "sel.peer-relations"), "Raised at the fall whole-class review",
+                "routine", purpose, shared, "Internal: discussed with the teacher", "Family prefers calls after 5 pm", consent, null);
+        Referral referral = Referral.draft(consent.student, service, AUTHOR, content, written, settings);
         em.persist(referral);
         return referral;
     }
 
-    /** Walks the referral through the moves (each by a side allowed to make it), recording each and its disclosure. */
+    /**
+     * Walks the referral through the moves with the workflow's own methods (each by a side allowed to
+     * make it): sending through the consent gate stores the disclosure entry it yields.
+     */
     private void walk(EntityManager em, Referral referral, ReferralStatus[] moves, LocalDate start) {
         Instant at = start.atTime(9, 0).atZone(java.time.ZoneId.systemDefault()).toInstant();
         LocalDate day = start;
         for (ReferralStatus target : moves) {
             ActorSide side = referral.status.canMove(ActorSide.SCHOOL, target) ? ActorSide.SCHOOL : ActorSide.PROVIDER;
             String actor = side == ActorSide.SCHOOL ? "coord.elm" : "provider.demo";
-            String code = switch (target) {
-                case REJECTED -> "no-capacity";
-                case FAILED -> "unable-to-contact";
-                case COMPLETED -> "goals-met";
-                default -> null;
-            };
-            String text = switch (target) {
-                case ON_HOLD -> "waitlisted for the spring group";
-                case CANCELLED -> "family moved out of the district";
-                default -> null;
-            };
-            em.persist(referral.moveTo(target, side, actor, at, code, text, target == ReferralStatus.IN_PROGRESS ? day : null, null));
             if (target == ReferralStatus.REQUESTED) {
-                Disclosure entry = new Disclosure(referral.student.id, referral.id, referral.organizationId, referral.service.organization.name);
-                entry.legitimateInterest = referral.purpose;
-                entry.dataCategories = referral.sharedCategories;
-                entry.basis = referral.emergency ? Disclosure.EMERGENCY : Disclosure.CONSENT;
-                entry.consentId = referral.emergency ? null : referral.consent.id;
-                entry.threat = referral.emergencyThreat;
-                entry.partiesInformed = referral.emergencyPartiesInformed;
-                entry.disclosedAt = at;
-                entry.official = actor;
-                em.persist(entry);
+                Recipient recipient = Recipient.of(ServiceRef.of(referral.service));
+                em.persist(referral.send(recipient, Move.plain(side, actor, at, null), day, settings));
+            } else {
+                referral.transition(target, new Move(side, actor, at, reasonCode(target), reasonText(target),
+                        target == ReferralStatus.IN_PROGRESS ? day : null, null), day, settings);
             }
-            referral.followUpDue = FollowUp.due(target, day, settings);
             at = at.plus(2, ChronoUnit.DAYS);
             day = day.plusDays(2);
         }
-        if (moves.length == 0) {
-            referral.followUpDue = FollowUp.due(ReferralStatus.DRAFT, day, settings);
-        }
+    }
+
+    private static String reasonCode(ReferralStatus target) {
+        return switch (target) {
+            case REJECTED -> "no-capacity";
+            case FAILED -> "unable-to-contact";
+            case COMPLETED -> "goals-met";
+            default -> null;
+        };
+    }
+
+    private static String reasonText(ReferralStatus target) {
+        return switch (target) {
+            case ON_HOLD -> "waitlisted for the spring group";
+            case CANCELLED -> "family moved out of the district";
+            default -> null;
+        };
     }
 
     private static DirectoryService firstService(EntityManager em, UUID organizationId) {

@@ -40,10 +40,10 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferralFormResource {
 
-    private final ReferralService service;
+    private final ReferralFormService forms;
 
-    public ReferralFormResource(ReferralService service) {
-        this.service = service;
+    public ReferralFormResource(ReferralFormService forms) {
+        this.forms = forms;
     }
 
     @GET
@@ -54,6 +54,6 @@ public class ReferralFormResource {
                     + "family contacts and the consents in force, narrowed with a service to those covering its organization.")
     public ReferralFormLookup lookup(@QueryParam("studentId") @Parameter(description = "The student referred") UUID studentId,
                                      @QueryParam("serviceId") @Parameter(description = "The service chosen") UUID serviceId) {
-        return service.lookup(studentId, serviceId);
+        return forms.lookup(studentId, serviceId);
     }
 }

@@ -28,9 +28,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.studentsupport.audit.AuditAction;
 import org.studentsupport.audit.Audited;
 import org.studentsupport.security.Roles;
+import org.studentsupport.domain.Versioned;
 import org.studentsupport.web.ETags;
-import org.studentsupport.domain.Page;
-import org.studentsupport.web.PageParams;
 
 import java.net.URI;
 import java.util.UUID;
@@ -40,10 +39,10 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class StudentReferralResource {
 
-    private final ReferralService service;
+    private final ReferralDrafts drafts;
 
-    public StudentReferralResource(ReferralService service) {
-        this.service = service;
+    public StudentReferralResource(ReferralDrafts drafts) {
+        this.drafts = drafts;
     }
 
     @POST
@@ -60,7 +59,7 @@ public class StudentReferralResource {
             @Parameter(description = "A client-chosen key making the creation safe to repeat (letters, digits, ._:-, up to 100)",
                     schema = @Schema(maxLength = 100, pattern = ReferralResource.IDEMPOTENCY_KEY)) String idempotencyKey,
             @NotNull @Valid CreateReferralRequest request, @Context UriInfo uri) {
-        Versioned<ReferralView> created = service.create(studentId, request, idempotencyKey);
+        Versioned<ReferralView> created = drafts.create(studentId, request, idempotencyKey);
         URI location = uri.getBaseUriBuilder().path("api/v1/referrals").path(created.body().id().toString()).build();
         RestResponse.ResponseBuilder<ReferralView> response = RestResponse.ResponseBuilder.<ReferralView>created(location)
                 .entity(created.body()).tag(ETags.of(created.version()));

@@ -64,8 +64,32 @@ public class ConsentService {
             throw new RuleBrokenException("The consent uses " + unknown.size() + " code(s) outside the vocabulary", unknown);
         }
 
-        List<Violation> broken = new ArrayList<>();
         Consent consent = new Consent(student);
+        List<Violation> broken = signerRules(student, request, consent);
+        broken.addAll(formRules(request, today));
+        if (!broken.isEmpty()) {
+            throw new RuleBrokenException("The consent cannot be recorded", broken);
+        }
+        consent.signedOn = request.signedOn();
+        consent.method = request.method();
+        consent.paperScanReference = Consent.PAPER.equals(request.method()) ? request.paperScanReference() : null;
+        consent.electronicSignerIdentity = Consent.ELECTRONIC.equals(request.method()) ? request.electronicSignerIdentity() : null;
+        consent.dataCategories = List.copyOf(new java.util.LinkedHashSet<>(request.dataCategories()));
+        consent.purposes = List.copyOf(new java.util.LinkedHashSet<>(request.purposes()));
+        consent.purposeText = request.purposeText();
+        consent.recipientOrganizationId = request.recipientOrganizationId();
+        consent.recipientClass = request.recipientClass();
+        consent.expiresOn = request.expiresOn();
+        consent.createdBy = caller.subject();
+        consents.persist(consent);
+        consents.flush();
+        audit.object("consent", consent.id);
+        return ConsentView.from(consent, today, List.of());
+    }
+
+    /** Who signed: a family contact of the student allowed to sign, or the student at the age of eligibility; sets the signer. */
+    private static List<Violation> signerRules(Student student, CreateConsentRequest request, Consent consent) {
+        List<Violation> broken = new ArrayList<>();
         if (request.signerContactId() != null && request.signedByStudent()) {
             broken.add(Violation.atPointer("/signedByStudent", "a consent has one signer: a family contact or the student, not both"));
         } else if (request.signerContactId() != null) {
@@ -88,6 +112,12 @@ public class ConsentService {
         } else {
             broken.add(Violation.atPointer("/signerContactId", "name the family contact who signed, or set signedByStudent"));
         }
+        return broken;
+    }
+
+    /** The dates, the evidence of the signature and the one recipient. */
+    private List<Violation> formRules(CreateConsentRequest request, LocalDate today) {
+        List<Violation> broken = new ArrayList<>();
         if (request.signedOn().isAfter(today)) {
             broken.add(Violation.atPointer("/signedOn", "a consent cannot be dated in the future"));
         }
@@ -107,24 +137,7 @@ public class ConsentService {
                 && directory.organizationName(request.recipientOrganizationId()).isEmpty()) {
             broken.add(Violation.atPointer("/recipientOrganizationId", "no such organization in the provider directory"));
         }
-        if (!broken.isEmpty()) {
-            throw new RuleBrokenException("The consent cannot be recorded", broken);
-        }
-        consent.signedOn = request.signedOn();
-        consent.method = request.method();
-        consent.paperScanReference = Consent.PAPER.equals(request.method()) ? request.paperScanReference() : null;
-        consent.electronicSignerIdentity = Consent.ELECTRONIC.equals(request.method()) ? request.electronicSignerIdentity() : null;
-        consent.dataCategories = List.copyOf(new java.util.LinkedHashSet<>(request.dataCategories()));
-        consent.purposes = List.copyOf(new java.util.LinkedHashSet<>(request.purposes()));
-        consent.purposeText = request.purposeText();
-        consent.recipientOrganizationId = request.recipientOrganizationId();
-        consent.recipientClass = request.recipientClass();
-        consent.expiresOn = request.expiresOn();
-        consent.createdBy = caller.subject();
-        consents.persist(consent);
-        consents.flush();
-        audit.object("consent", consent.id);
-        return ConsentView.from(consent, today, List.of());
+        return broken;
     }
 
     @Transactional

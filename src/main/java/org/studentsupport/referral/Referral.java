@@ -48,118 +48,66 @@ import java.util.function.Function;
 @Table(name = "referral")
 public class Referral {
 
-    @Id
-    UUID id;
+    @Id UUID id;
 
     @ManyToOne(optional = false)
-    @JoinColumn(name = "student_id", nullable = false)
-    Student student;
-
-    @Column(name = "school_id", nullable = false)
-    UUID schoolId;
+    @JoinColumn(name = "student_id", nullable = false) Student student;
+    @Column(name = "school_id", nullable = false) UUID schoolId;
 
     @ManyToOne(optional = false)
-    @JoinColumn(name = "service_id", nullable = false)
-    DirectoryService service;
-
-    @Column(name = "organization_id", nullable = false)
-    UUID organizationId;
+    @JoinColumn(name = "service_id", nullable = false) DirectoryService service;
+    @Column(name = "organization_id", nullable = false) UUID organizationId;
 
     @Convert(converter = ReferralStatusConverter.class)
-    @Column(nullable = false)
-    ReferralStatus status = ReferralStatus.DRAFT;
-
-    @Column(nullable = false)
-    String purpose;
+    @Column(nullable = false) ReferralStatus status = ReferralStatus.DRAFT;
+    @Column(nullable = false) String purpose;
 
     @Convert(converter = CodeListConverter.class)
-    @Column(name = "reason_codes", nullable = false)
-    List<String> reasonCodes = new ArrayList<>();
-
-    @Column(name = "reason_text")
-    String reasonText;
-
-    @Column(nullable = false)
-    String urgency = "routine";
+    @Column(name = "reason_codes", nullable = false) List<String> reasonCodes = new ArrayList<>();
+    @Column(name = "reason_text") String reasonText;
+    @Column(nullable = false) String urgency = "routine";
 
     @Convert(converter = CodeListConverter.class)
-    @Column(name = "shared_categories", nullable = false)
-    List<String> sharedCategories = new ArrayList<>();
+    @Column(name = "shared_categories", nullable = false) List<String> sharedCategories = new ArrayList<>();
 
     /** Seen only inside the school. */
-    @Column(name = "internal_notes")
-    String internalNotes;
+    @Column(name = "internal_notes") String internalNotes;
 
     /** What the provider should know. */
-    @Column(name = "shared_notes")
-    String sharedNotes;
+    @Column(name = "shared_notes") String sharedNotes;
 
     @ElementCollection
     @CollectionTable(name = "referral_family_member", joinColumns = @JoinColumn(name = "referral_id"))
-    @Column(name = "contact_id")
-    Set<UUID> familyContactIds = new LinkedHashSet<>();
+    @Column(name = "contact_id") Set<UUID> familyContactIds = new LinkedHashSet<>();
 
     @ManyToOne
-    @JoinColumn(name = "consent_id")
-    Consent consent;
+    @JoinColumn(name = "consent_id") Consent consent;
 
     /** Relies on the FERPA health-or-safety emergency exception instead of consent. */
-    @Column(nullable = false)
-    boolean emergency;
-
-    @Column(name = "emergency_threat")
-    String emergencyThreat;
-
-    @Column(name = "emergency_parties_informed")
-    String emergencyPartiesInformed;
-
-    @Column(name = "consent_revoked", nullable = false)
-    boolean consentRevoked;
-
-    @Column(name = "status_reason_code")
-    String statusReasonCode;
-
-    @Column(name = "status_reason_text")
-    String statusReasonText;
-
-    @Column(name = "first_service_on")
-    LocalDate firstServiceOn;
-
-    @Column(name = "requested_at")
-    Instant requestedAt;
-
-    @Column(name = "accepted_at")
-    Instant acceptedAt;
-
-    @Column(name = "closed_at")
-    Instant closedAt;
-
-    @Column(name = "follow_up_due")
-    LocalDate followUpDue;
-
-    @Column(name = "rerouted_from_id")
-    UUID reroutedFromId;
-
-    @Column(name = "rerouted_to_id")
-    UUID reroutedToId;
-
-    @Column(nullable = false)
-    String author;
-
-    @Version
-    long version;
+    @Column(nullable = false) boolean emergency;
+    @Column(name = "emergency_threat") String emergencyThreat;
+    @Column(name = "emergency_parties_informed") String emergencyPartiesInformed;
+    @Column(name = "consent_revoked", nullable = false) boolean consentRevoked;
+    @Column(name = "status_reason_code") String statusReasonCode;
+    @Column(name = "status_reason_text") String statusReasonText;
+    @Column(name = "first_service_on") LocalDate firstServiceOn;
+    @Column(name = "requested_at") Instant requestedAt;
+    @Column(name = "accepted_at") Instant acceptedAt;
+    @Column(name = "closed_at") Instant closedAt;
+    @Column(name = "follow_up_due") LocalDate followUpDue;
+    @Column(name = "rerouted_from_id") UUID reroutedFromId;
+    @Column(name = "rerouted_to_id") UUID reroutedToId;
+    @Column(nullable = false) String author;
+    @Version long version;
 
     @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    Instant createdAt;
+    @Column(name = "created_at", nullable = false, updatable = false) Instant createdAt;
 
     @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    Instant updatedAt;
+    @Column(name = "updated_at", nullable = false) Instant updatedAt;
 
     /** The moves, written with the referral (never loaded through here: the views query the history). */
-    @OneToMany(mappedBy = "referral", cascade = CascadeType.PERSIST)
-    List<ReferralTransition> history = new ArrayList<>();
+    @OneToMany(mappedBy = "referral", cascade = CascadeType.PERSIST) List<ReferralTransition> history = new ArrayList<>();
 
     protected Referral() {
     }

@@ -1,11 +1,10 @@
 package org.studentsupport.oversight;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.studentsupport.referral.ReferralStatus;
 
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The report's counts by status are ReferralStatus's sent statuses, member for member. */
 class StatusCountsTest {
 
-    private static String jsonName(RecordComponent component) {
-        JsonProperty property = component.getAnnotation(JsonProperty.class);
-        return property == null ? component.getName() : property.value();
-    }
-
     @Test
     void oneMemberPerSentStatusInTheVocabularysOrder() {
-        List<String> members = Arrays.stream(StatusCounts.class.getRecordComponents()).map(StatusCountsTest::jsonName).toList();
+        List<String> members = new ArrayList<>();
+        new ObjectMapper().valueToTree(StatusCounts.of(Map.of())).fieldNames().forEachRemaining(members::add);
         assertEquals(ReferralStatus.codes(ReferralStatus.SENT), members);
     }
 

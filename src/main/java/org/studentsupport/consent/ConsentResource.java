@@ -2,8 +2,6 @@ package org.studentsupport.consent;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -11,20 +9,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.studentsupport.audit.AuditAction;
 import org.studentsupport.audit.Audited;
+import org.studentsupport.domain.Versioned;
 import org.studentsupport.security.Roles;
 import org.studentsupport.web.ETags;
-import org.studentsupport.domain.Page;
-import org.studentsupport.web.PageParams;
 
-import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/consents")
@@ -44,8 +38,8 @@ public class ConsentResource {
     @Audited(action = AuditAction.READ, object = "consent")
     @Operation(operationId = "getConsent", summary = "Get one consent, with the open referrals relying on it")
     public RestResponse<ConsentView> get(@PathParam("id") UUID id) {
-        ConsentView view = service.get(id);
-        return RestResponse.ResponseBuilder.ok(view).tag(ETags.of(service.version(id))).build();
+        Versioned<ConsentView> found = service.get(id);
+        return RestResponse.ResponseBuilder.ok(found.body()).tag(ETags.of(found.version())).build();
     }
 
     @POST
@@ -58,7 +52,7 @@ public class ConsentResource {
                     + "and listed in openReferralIds. Requires If-Match; 409 when already revoked.")
     public RestResponse<ConsentView> revoke(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                             @Valid RevokeConsentRequest request) {
-        ConsentView view = service.revoke(id, ifMatch, request);
-        return RestResponse.ResponseBuilder.ok(view).tag(ETags.of(service.version(id))).build();
+        Versioned<ConsentView> revoked = service.revoke(id, version -> ETags.requireMatch(ifMatch, version), request);
+        return RestResponse.ResponseBuilder.ok(revoked.body()).tag(ETags.of(revoked.version())).build();
     }
 }

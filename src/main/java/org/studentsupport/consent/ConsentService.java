@@ -6,21 +6,25 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.directory.Directory;
+import org.studentsupport.domain.ConflictException;
+import org.studentsupport.domain.NotFoundException;
+import org.studentsupport.domain.Page;
+import org.studentsupport.domain.PageRequest;
+import org.studentsupport.domain.RuleBrokenException;
+import org.studentsupport.domain.Versioned;
+import org.studentsupport.domain.Violation;
+import org.studentsupport.school.SchoolScope;
 import org.studentsupport.security.CallerScope;
 import org.studentsupport.student.FamilyContact;
 import org.studentsupport.student.Student;
 import org.studentsupport.student.StudentContact;
 import org.studentsupport.student.StudentScope;
-import org.studentsupport.web.ApiException;
-import org.studentsupport.web.ETags;
-import org.studentsupport.domain.Page;
-import org.studentsupport.domain.PageRequest;
-import org.studentsupport.web.Problem.Violation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 
 /** Consents on file for a student: recorded and revoked by the coordinators of the student's school. */
 @ApplicationScoped
@@ -31,15 +35,17 @@ public class ConsentService {
 
     private final ConsentRepository consents;
     private final StudentScope studentScope;
+    private final SchoolScope schoolScope;
     private final Directory directory;
     private final CallerScope caller;
     private final AuditTrail audit;
     private final Instance<ConsentDependents> dependents;
 
-    public ConsentService(ConsentRepository consents, StudentScope studentScope, Directory directory,
+    public ConsentService(ConsentRepository consents, StudentScope studentScope, SchoolScope schoolScope, Directory directory,
                           CallerScope caller, AuditTrail audit, Instance<ConsentDependents> dependents) {
         this.consents = consents;
         this.studentScope = studentScope;
+        this.schoolScope = schoolScope;
         this.directory = directory;
         this.caller = caller;
         this.audit = audit;
@@ -51,23 +57,39 @@ public class ConsentService {
         Student student = studentScope.require(studentId);
         audit.object("consent", null).student(student.id);
         LocalDate today = LocalDate.now();
-        List<Violation> invalid = new ArrayList<>();
-        for (int i = 0; i < request.dataCategories().size(); i++) {
-            if (!ConsentVocabulary.DATA_CATEGORIES.containsKey(request.dataCategories().get(i))) {
-                invalid.add(Violation.atPointer("/dataCategories/" + i, "must be one of " + ConsentVocabulary.DATA_CATEGORIES.keySet()));
-            }
-        }
-        for (int i = 0; i < request.purposes().size(); i++) {
-            if (!ConsentVocabulary.PURPOSES.containsKey(request.purposes().get(i))) {
-                invalid.add(Violation.atPointer("/purposes/" + i, "must be one of " + ConsentVocabulary.PURPOSES.keySet()));
-            }
-        }
-        if (!invalid.isEmpty()) {
-            throw ApiException.invalid(invalid);
+        List<Violation> unknown = new ArrayList<>(ConsentVocabulary.unknownCodes("/dataCategories", request.dataCategories(),
+                ConsentVocabulary.DATA_CATEGORIES));
+        unknown.addAll(ConsentVocabulary.unknownCodes("/purposes", request.purposes(), ConsentVocabulary.PURPOSES));
+        if (!unknown.isEmpty()) {
+            throw new RuleBrokenException("The consent uses " + unknown.size() + " code(s) outside the vocabulary", unknown);
         }
 
-        List<Violation> broken = new ArrayList<>();
         Consent consent = new Consent(student);
+        List<Violation> broken = signerRules(student, request, consent);
+        broken.addAll(formRules(request, today));
+        if (!broken.isEmpty()) {
+            throw new RuleBrokenException("The consent cannot be recorded", broken);
+        }
+        consent.signedOn = request.signedOn();
+        consent.method = request.method();
+        consent.paperScanReference = Consent.PAPER.equals(request.method()) ? request.paperScanReference() : null;
+        consent.electronicSignerIdentity = Consent.ELECTRONIC.equals(request.method()) ? request.electronicSignerIdentity() : null;
+        consent.dataCategories = List.copyOf(new java.util.LinkedHashSet<>(request.dataCategories()));
+        consent.purposes = List.copyOf(new java.util.LinkedHashSet<>(request.purposes()));
+        consent.purposeText = request.purposeText();
+        consent.recipientOrganizationId = request.recipientOrganizationId();
+        consent.recipientClass = request.recipientClass();
+        consent.expiresOn = request.expiresOn();
+        consent.createdBy = caller.subject();
+        consents.persist(consent);
+        consents.flush();
+        audit.object("consent", consent.id);
+        return ConsentView.from(consent, today, List.of());
+    }
+
+    /** Who signed: a family contact of the student allowed to sign, or the student at the age of eligibility; sets the signer. */
+    private static List<Violation> signerRules(Student student, CreateConsentRequest request, Consent consent) {
+        List<Violation> broken = new ArrayList<>();
         if (request.signerContactId() != null && request.signedByStudent()) {
             broken.add(Violation.atPointer("/signedByStudent", "a consent has one signer: a family contact or the student, not both"));
         } else if (request.signerContactId() != null) {
@@ -90,6 +112,12 @@ public class ConsentService {
         } else {
             broken.add(Violation.atPointer("/signerContactId", "name the family contact who signed, or set signedByStudent"));
         }
+        return broken;
+    }
+
+    /** The dates, the evidence of the signature and the one recipient. */
+    private List<Violation> formRules(CreateConsentRequest request, LocalDate today) {
+        List<Violation> broken = new ArrayList<>();
         if (request.signedOn().isAfter(today)) {
             broken.add(Violation.atPointer("/signedOn", "a consent cannot be dated in the future"));
         }
@@ -109,24 +137,7 @@ public class ConsentService {
                 && directory.organizationName(request.recipientOrganizationId()).isEmpty()) {
             broken.add(Violation.atPointer("/recipientOrganizationId", "no such organization in the provider directory"));
         }
-        if (!broken.isEmpty()) {
-            throw ApiException.unprocessable("The consent cannot be recorded", broken);
-        }
-        consent.signedOn = request.signedOn();
-        consent.method = request.method();
-        consent.paperScanReference = Consent.PAPER.equals(request.method()) ? request.paperScanReference() : null;
-        consent.electronicSignerIdentity = Consent.ELECTRONIC.equals(request.method()) ? request.electronicSignerIdentity() : null;
-        consent.dataCategories = List.copyOf(new java.util.LinkedHashSet<>(request.dataCategories()));
-        consent.purposes = List.copyOf(new java.util.LinkedHashSet<>(request.purposes()));
-        consent.purposeText = request.purposeText();
-        consent.recipientOrganizationId = request.recipientOrganizationId();
-        consent.recipientClass = request.recipientClass();
-        consent.expiresOn = request.expiresOn();
-        consent.createdBy = caller.subject();
-        consents.persist(consent);
-        consents.flush();
-        audit.object("consent", consent.id);
-        return ConsentView.from(consent, today, List.of());
+        return broken;
     }
 
     @Transactional
@@ -142,35 +153,33 @@ public class ConsentService {
     }
 
     @Transactional
-    public ConsentView get(UUID id) {
+    public Versioned<ConsentView> get(UUID id) {
         Consent consent = require(id);
-        return ConsentView.from(consent, LocalDate.now(), openRelyingOn(consent.id));
+        return Versioned.of(ConsentView.from(consent, LocalDate.now(), openRelyingOn(consent.id)), consent.version);
     }
 
-    /** The current version of a consent, for its ETag. */
+    /**
+     * Revokes a consent. {@code ifMatch} gets the consent's current version before anything changes and
+     * refuses when the caller's copy is stale (the resource checks the If-Match header with it).
+     */
     @Transactional
-    public long version(UUID id) {
-        return require(id).version;
-    }
-
-    @Transactional
-    public ConsentView revoke(UUID id, String ifMatch, RevokeConsentRequest request) {
+    public Versioned<ConsentView> revoke(UUID id, LongConsumer ifMatch, RevokeConsentRequest request) {
         Consent consent = require(id);
-        ETags.requireMatch(ifMatch, consent.version);
+        ifMatch.accept(consent.version);
         if (consent.isRevoked()) {
-            throw ApiException.conflict("Consent " + id + " was already revoked on " + consent.revokedOn);
+            throw new ConflictException("Consent " + id + " was already revoked on " + consent.revokedOn);
         }
         LocalDate today = LocalDate.now();
         LocalDate on = request == null || request.revokedOn() == null ? today : request.revokedOn();
         if (on.isAfter(today) || on.isBefore(consent.signedOn)) {
-            throw ApiException.unprocessable("The revocation date is not possible",
+            throw new RuleBrokenException("The revocation date is not possible",
                     List.of(Violation.atPointer("/revokedOn", "must be between the signing date and today")));
         }
         consent.revoke(on, caller.subject(), request == null ? null : request.note());
         List<UUID> flagged = new ArrayList<>();
         dependents.forEach(d -> flagged.addAll(d.flagOpenRelyingOn(consent.id)));
         consents.flush();
-        return ConsentView.from(consent, today, flagged);
+        return Versioned.of(ConsentView.from(consent, today, flagged), consent.version);
     }
 
     /** A consent the caller may see (its student is in scope); 404 otherwise. */
@@ -178,13 +187,10 @@ public class ConsentService {
     public Consent require(UUID id) {
         Consent consent = id == null ? null : consents.findById(id);
         if (consent == null) {
-            throw ApiException.notFound("Consent " + id);
+            throw new NotFoundException("Consent " + id);
         }
-        try {
-            studentScope.require(consent.student.id);
-        } catch (ApiException e) {
-            throw ApiException.notFound("Consent " + id);
-        }
+        // the scope of the consent's student, named as the consent (StudentScope.require's school check)
+        schoolScope.require(consent.student.school.id, "Consent " + id);
         audit.object("consent", consent.id).student(consent.student.id);
         return consent;
     }

@@ -1,5 +1,8 @@
 package org.studentsupport.consent;
 
+import org.studentsupport.domain.Violation;
+
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,25 @@ public final class ConsentVocabulary {
 
     public static List<String> unknownPurposes(List<String> codes) {
         return codes.stream().filter(c -> !PURPOSES.containsKey(c)).toList();
+    }
+
+    /**
+     * A violation for each code of a list that is not in the vocabulary, pointing at its position
+     * ({@code pointer/index}). Consents and referrals report an unknown code the same way.
+     */
+    public static List<Violation> unknownCodes(String pointer, List<String> codes, Map<String, String> vocabulary) {
+        List<Violation> unknown = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            if (!vocabulary.containsKey(codes.get(i))) {
+                unknown.add(Violation.atPointer(pointer + "/" + i, "must be one of " + vocabulary.keySet()));
+            }
+        }
+        return unknown;
+    }
+
+    /** A violation when one code is not in the vocabulary, pointing at it; none otherwise. */
+    public static List<Violation> unknownCode(String pointer, String code, Map<String, String> vocabulary) {
+        return vocabulary.containsKey(code) ? List.of() : List.of(Violation.atPointer(pointer, "must be one of " + vocabulary.keySet()));
     }
 
     private static Map<String, String> ordered(String... pairs) {

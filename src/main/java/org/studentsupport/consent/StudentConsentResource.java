@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,8 +19,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.studentsupport.audit.AuditAction;
 import org.studentsupport.audit.Audited;
 import org.studentsupport.security.Roles;
-import org.studentsupport.web.ETags;
 import org.studentsupport.domain.Page;
+import org.studentsupport.web.ETags;
 import org.studentsupport.web.PageParams;
 
 import java.net.URI;

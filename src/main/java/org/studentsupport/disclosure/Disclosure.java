@@ -29,58 +29,145 @@ public class Disclosure {
     public static final String EMERGENCY = "health-or-safety-emergency";
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Column(name = "student_id", nullable = false)
-    public UUID studentId;
+    private UUID studentId;
 
     @Column(name = "referral_id")
-    public UUID referralId;
+    private UUID referralId;
 
     @Column(name = "party_organization_id", nullable = false)
-    public UUID partyOrganizationId;
+    private UUID partyOrganizationId;
 
     @Column(name = "party_name", nullable = false)
-    public String partyName;
+    private String partyName;
 
     /** The purpose code the party's legitimate interest is stated as. */
     @Column(name = "legitimate_interest", nullable = false)
-    public String legitimateInterest;
+    private String legitimateInterest;
 
     @Column(name = "legitimate_interest_text")
-    public String legitimateInterestText;
+    private String legitimateInterestText;
 
     @Convert(converter = CodeListConverter.class)
     @Column(name = "data_categories", nullable = false)
-    public List<String> dataCategories;
+    private List<String> dataCategories;
 
     @Column(nullable = false)
-    public String basis;
+    private String basis;
 
     @Column(name = "consent_id")
-    public UUID consentId;
+    private UUID consentId;
 
     /** For emergencies: the articulable and significant threat (99.32(a)(5)). */
-    public String threat;
+    private String threat;
 
     @Column(name = "parties_informed")
-    public String partiesInformed;
+    private String partiesInformed;
 
     @Column(name = "disclosed_at", nullable = false)
-    public Instant disclosedAt;
+    private Instant disclosedAt;
 
     /** The school official who made the disclosure. */
     @Column(nullable = false)
-    public String official;
+    private String official;
 
     protected Disclosure() {
     }
 
-    public Disclosure(UUID studentId, UUID referralId, UUID partyOrganizationId, String partyName) {
+    private Disclosure(UUID studentId, UUID referralId, UUID partyOrganizationId, String partyName, String legitimateInterest,
+                       String legitimateInterestText, List<String> dataCategories, Instant disclosedAt, String official) {
         this.id = UUID.randomUUID();
         this.studentId = studentId;
         this.referralId = referralId;
         this.partyOrganizationId = partyOrganizationId;
         this.partyName = partyName;
+        this.legitimateInterest = legitimateInterest;
+        this.legitimateInterestText = legitimateInterestText;
+        this.dataCategories = List.copyOf(dataCategories);
+        this.disclosedAt = disclosedAt;
+        this.official = official;
+    }
+
+    /** The party that received the data, and for which of its legitimate interests (a purpose code, and its words if any). */
+    public record Party(UUID organizationId, String name, String legitimateInterest, String legitimateInterestText) {
+    }
+
+    /** A disclosure with the written consent of the parent or eligible student (99.30). */
+    public static Disclosure byConsent(UUID studentId, UUID referralId, Party party, List<String> dataCategories, UUID consentId,
+                                       Instant disclosedAt, String official) {
+        Disclosure entry = new Disclosure(studentId, referralId, party.organizationId(), party.name(), party.legitimateInterest(),
+                party.legitimateInterestText(), dataCategories, disclosedAt, official);
+        entry.basis = CONSENT;
+        entry.consentId = consentId;
+        return entry;
+    }
+
+    /** A disclosure under the health-or-safety emergency exception, with the threat and who was informed (99.32(a)(5)). */
+    public static Disclosure inEmergency(UUID studentId, UUID referralId, Party party, List<String> dataCategories, String threat,
+                                         String partiesInformed, Instant disclosedAt, String official) {
+        Disclosure entry = new Disclosure(studentId, referralId, party.organizationId(), party.name(), party.legitimateInterest(),
+                party.legitimateInterestText(), dataCategories, disclosedAt, official);
+        entry.basis = EMERGENCY;
+        entry.threat = threat;
+        entry.partiesInformed = partiesInformed;
+        return entry;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID studentId() {
+        return studentId;
+    }
+
+    public UUID referralId() {
+        return referralId;
+    }
+
+    public UUID partyOrganizationId() {
+        return partyOrganizationId;
+    }
+
+    public String partyName() {
+        return partyName;
+    }
+
+    public String legitimateInterest() {
+        return legitimateInterest;
+    }
+
+    public String legitimateInterestText() {
+        return legitimateInterestText;
+    }
+
+    public List<String> dataCategories() {
+        return dataCategories;
+    }
+
+    public String basis() {
+        return basis;
+    }
+
+    public UUID consentId() {
+        return consentId;
+    }
+
+    public String threat() {
+        return threat;
+    }
+
+    public String partiesInformed() {
+        return partiesInformed;
+    }
+
+    public Instant disclosedAt() {
+        return disclosedAt;
+    }
+
+    public String official() {
+        return official;
     }
 }

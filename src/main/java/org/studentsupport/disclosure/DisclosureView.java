@@ -27,10 +27,10 @@ public record DisclosureView(
         UUID referralId) {
 
     public static DisclosureView from(Disclosure d) {
-        String interest = ConsentVocabulary.PURPOSES.getOrDefault(d.legitimateInterest, d.legitimateInterest)
-                + (d.legitimateInterestText == null ? "" : ": " + d.legitimateInterestText);
-        return new DisclosureView(d.id, d.disclosedAt, d.partyOrganizationId, d.partyName, d.legitimateInterest, interest,
-                d.dataCategories, d.dataCategories.stream().map(c -> ConsentVocabulary.DATA_CATEGORIES.getOrDefault(c, c)).toList(),
-                d.basis, d.consentId, d.threat, d.partiesInformed, d.official, d.referralId);
+        String interest = ConsentVocabulary.PURPOSES.getOrDefault(d.legitimateInterest(), d.legitimateInterest())
+                + (d.legitimateInterestText() == null ? "" : ": " + d.legitimateInterestText());
+        return new DisclosureView(d.id(), d.disclosedAt(), d.partyOrganizationId(), d.partyName(), d.legitimateInterest(), interest,
+                d.dataCategories(), d.dataCategories().stream().map(c -> ConsentVocabulary.DATA_CATEGORIES.getOrDefault(c, c)).toList(),
+                d.basis(), d.consentId(), d.threat(), d.partiesInformed(), d.official(), d.referralId());
     }
 }

@@ -24,8 +24,9 @@ import org.studentsupport.audit.Audited;
 import org.studentsupport.audit.Csv;
 import org.studentsupport.security.Roles;
 import org.studentsupport.domain.Page;
-import org.studentsupport.web.PageParams;
 import org.studentsupport.domain.PageRequest;
+import org.studentsupport.referral.ReferralStatus;
+import org.studentsupport.web.PageParams;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,12 +68,12 @@ public class OversightResource {
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, maxLength = 100000000)))
     public Response followThroughCsv(@BeanParam @Valid ReportPeriod period) {
         List<String> header = new ArrayList<>(List.of("group_by", "group_id", "group_name", "requested"));
-        OversightService.STATUSES.forEach(s -> header.add("status_" + s));
+        ReferralStatus.SENT.forEach(s -> header.add("status_" + s.code()));
         header.addAll(List.of("overdue", "median_days_to_accept", "p90_days_to_accept", "median_days_to_first_service",
                 "p90_days_to_first_service", "median_days_to_close", "p90_days_to_close", "closed", "closed_with_outcome_share"));
         return csv("referral-follow-through.csv", header, service.followThrough(period).rows(), row -> {
             List<Object> cells = new ArrayList<>(List.of(row.groupBy(), row.groupId(), row.groupName(), row.requested()));
-            OversightService.STATUSES.forEach(s -> cells.add(row.byStatus().count(s)));
+            ReferralStatus.SENT.forEach(s -> cells.add(row.byStatus().count(s)));
             cells.addAll(java.util.Arrays.asList(row.overdue(), row.medianDaysToAccept(), row.p90DaysToAccept(),
                     row.medianDaysToFirstService(), row.p90DaysToFirstService(), row.medianDaysToClose(), row.p90DaysToClose(),
                     row.closed(), row.closedWithOutcomeShare()));

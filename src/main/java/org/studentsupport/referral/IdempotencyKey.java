@@ -16,16 +16,16 @@ import java.util.UUID;
 public class IdempotencyKey {
 
     @EmbeddedId
-    public Key key;
+    Key key;
 
     @Column(name = "request_hash", nullable = false)
-    public String requestHash;
+    String requestHash;
 
     @Column(name = "referral_id", nullable = false)
-    public UUID referralId;
+    UUID referralId;
 
     @Column(name = "expires_at", nullable = false)
-    public Instant expiresAt;
+    Instant expiresAt;
 
     protected IdempotencyKey() {
     }

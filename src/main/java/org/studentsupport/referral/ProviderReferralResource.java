@@ -14,8 +14,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.studentsupport.audit.AuditAction;
 import org.studentsupport.audit.Audited;
 import org.studentsupport.security.Roles;
-import org.studentsupport.web.ETags;
 import org.studentsupport.domain.Page;
+import org.studentsupport.domain.Versioned;
+import org.studentsupport.web.ETags;
 import org.studentsupport.web.PageParams;
 
 import java.util.UUID;
@@ -26,10 +27,10 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProviderReferralResource {
 
-    private final ReferralService service;
+    private final ReferralQueries queries;
 
-    public ProviderReferralResource(ReferralService service) {
-        this.service = service;
+    public ProviderReferralResource(ReferralQueries queries) {
+        this.queries = queries;
     }
 
     @GET
@@ -38,7 +39,7 @@ public class ProviderReferralResource {
     @Operation(operationId = "listProviderReferrals", summary = "Referrals sent to your organization",
             description = "Open ones first, by follow-up due date. Move them with POST /api/v1/referrals/{id}/transitions.")
     public Page<ProviderReferralView> list(@BeanParam @Valid PageParams page) {
-        return service.providerQueue(page.toRequest());
+        return queries.providerQueue(page.toRequest());
     }
 
     @GET
@@ -48,7 +49,7 @@ public class ProviderReferralResource {
     @Operation(operationId = "getProviderReferral", summary = "One referral sent to your organization",
             description = "404 for any referral not sent to your organization.")
     public RestResponse<ProviderReferralView> get(@PathParam("id") UUID id) {
-        Versioned<ProviderReferralView> found = service.providerGet(id);
+        Versioned<ProviderReferralView> found = queries.providerGet(id);
         return RestResponse.ResponseBuilder.ok(found.body()).tag(ETags.of(found.version())).build();
     }
 }

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.studentsupport.consent.Consent;
 import org.studentsupport.directory.ProviderService;
-import org.studentsupport.disclosure.Disclosure;
+import org.studentsupport.directory.ServiceRef;
+import org.studentsupport.student.Student;
 import org.studentsupport.student.StudentContact;
 
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -34,6 +36,22 @@ public class ReferralDemoData {
     static final UUID MENTORING = UUID.fromString("3f1c2a9e-5b7d-4e21-9a4c-1d2e3f4a5b01");
     static final UUID COUNSELING = UUID.fromString("3f1c2a9e-5b7d-4e21-9a4c-1d2e3f4a5b02");
     static final String AUTHOR = "demo-seed";
+    static final List<String> SHARED = List.of("identity", "demographics", "contact", "review-needs");
+    /** The moves of the demo referrals: every status at least once. */
+    static final ReferralStatus[][] WALKS = {
+            {},
+            {ReferralStatus.REQUESTED},
+            {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED},
+            {ReferralStatus.REQUESTED, ReferralStatus.REJECTED},
+            {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS},
+            {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED, ReferralStatus.ON_HOLD},
+            {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.COMPLETED},
+            {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED, ReferralStatus.FAILED},
+            {ReferralStatus.REQUESTED, ReferralStatus.CANCELLED},
+            {ReferralStatus.ENTERED_IN_ERROR},
+            {ReferralStatus.REQUESTED},
+            {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED},
+    };
 
     private static final Logger LOG = Logger.getLogger(ReferralDemoData.class);
 
@@ -71,7 +89,37 @@ public class ReferralDemoData {
                     + "the two demo providers (found %s, %s)", signers.size(), mentoringService != null, counselingService != null);
             return 0;
         }
-        // one signer per student, picked in a fixed order by a seeded random
+        List<StudentContact> picked = onePerStudent(signers);
+        LocalDate today = LocalDate.now();
+        List<Consent> consents = consents(em, picked.subList(0, Math.min(6, picked.size())), today);
+        int made = 0;
+        for (int i = 0; i < WALKS.length; i++) {
+            Consent consent = consents.get(i % consents.size());
+            boolean toCounseling = i % 2 == 1;
+            Referral referral = referral(em, consent, toCounseling ? counselingService : mentoringService,
+                    toCounseling ? "counseling" : "mentoring", today.minusDays(30 - i));
+            walk(em, referral, WALKS[i], today.minusDays(30 - i));
+            // a few are past their follow-up date
+            if (i == 1 || i == 2 || i == 10) {
+                referral.followUpDue = today.minusDays(2 + i % 3);
+            }
+            made++;
+        }
+        // a revoked consent: its open referral is flagged
+        Consent revoked = consents.get(consents.size() - 1);
+        Referral relying = referral(em, revoked, mentoringService, "mentoring", today.minusDays(12));
+        walk(em, relying, new ReferralStatus[] {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED}, today.minusDays(12));
+        revoked.revoke(today.minusDays(1), AUTHOR, "Parent asked by phone to stop sharing");
+        relying.flagConsentRevoked();
+        made++;
+        emergency(em, picked.get(picked.size() > 6 ? 6 : 0).student, counselingService, today);
+        made++;
+        LOG.infof("Seeded %d demo consents (one revoked) and %d demo referrals", consents.size(), made);
+        return made;
+    }
+
+    /** One signer per student, in a fixed order shuffled by a seeded random. */
+    private static List<StudentContact> onePerStudent(List<StudentContact> signers) {
         List<StudentContact> picked = new ArrayList<>();
         List<UUID> seen = new ArrayList<>();
         for (StudentContact sc : signers) {
@@ -81,32 +129,21 @@ public class ReferralDemoData {
             }
         }
         java.util.Collections.shuffle(picked, new Random(40));
-        LocalDate today = LocalDate.now();
-        List<String> shared = List.of("identity", "demographics", "contact", "review-needs");
-        int n = 0;
-        ReferralStatus[][] walks = {
-                {},
-                {ReferralStatus.REQUESTED},
-                {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED},
-                {ReferralStatus.REQUESTED, ReferralStatus.REJECTED},
-                {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS},
-                {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED, ReferralStatus.ON_HOLD},
-                {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.COMPLETED},
-                {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED, ReferralStatus.FAILED},
-                {ReferralStatus.REQUESTED, ReferralStatus.CANCELLED},
-                {ReferralStatus.ENTERED_IN_ERROR},
-                {ReferralStatus.REQUESTED},
-                {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED},
-        };
+        return picked;
+    }
+
+    /** A consent signed by each signer, paper and electronic in turn, to every community provider. */
+    private static List<Consent> consents(EntityManager em, List<StudentContact> signers, LocalDate today) {
         List<Consent> consents = new ArrayList<>();
-        for (StudentContact sc : picked.subList(0, Math.min(6, picked.size()))) {
+        int n = 0;
+        for (StudentContact sc : signers) {
             Consent consent = new Consent(sc.student);
             consent.signerContact = sc.contact;
             consent.signedOn = today.minusDays(40);
             consent.method = n % 2 == 0 ? Consent.PAPER : Consent.ELECTRONIC;
             consent.paperScanReference = n % 2 == 0 ? "scan/consents/demo-" + n + ".pdf" : null;
             consent.electronicSignerIdentity = n % 2 == 0 ? null : "family portal account, verified by SMS code";
-            consent.dataCategories = shared;
+            consent.dataCategories = SHARED;
             consent.purposes = List.of("mentoring", "counseling", "family-support");
             consent.purposeText = "connecting the student and family with community support services";
             consent.recipientClass = "community-providers";
@@ -116,98 +153,66 @@ public class ReferralDemoData {
             consents.add(consent);
             n++;
         }
-        int made = 0;
-        for (int i = 0; i < walks.length; i++) {
-            Consent consent = consents.get(i % consents.size());
-            boolean toCounseling = i % 2 == 1;
-            Referral referral = referral(em, consent, toCounseling ? counselingService : mentoringService,
-                    toCounseling ? "counseling" : "mentoring", shared);
-            walk(em, referral, walks[i], today.minusDays(30 - i));
-            // a few are past their follow-up date
-            if (i == 1 || i == 2 || i == 10) {
-                referral.followUpDue = today.minusDays(2 + i % 3);
-            }
-            made++;
-        }
-        // a revoked consent: its open referral is flagged
-        Consent revoked = consents.get(consents.size() - 1);
-        Referral relying = referral(em, revoked, mentoringService, "mentoring", shared);
-        walk(em, relying, new ReferralStatus[] {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED}, today.minusDays(12));
-        revoked.revoke(today.minusDays(1), AUTHOR, "Parent asked by phone to stop sharing");
-        relying.consentRevoked = true;
-        made++;
-        // one emergency disclosure
-        Referral emergency = new Referral(picked.get(picked.size() > 6 ? 6 : 0).student, counselingService, AUTHOR);
-        emergency.purpose = "crisis-intervention";
-        emergency.reasonCodes = List.of("health.mental");
-        emergency.urgency = "urgent";
-        emergency.sharedCategories = List.of("identity", "contact");
-        emergency.sharedNotes = "Urgent same-day assessment requested";
-        emergency.internalNotes = "Disclosed under the health-or-safety emergency exception after the student's statement";
-        emergency.emergency = true;
-        emergency.emergencyThreat = "Student stated a specific plan to harm themself today";
-        emergency.emergencyPartiesInformed = "parent by phone; school nurse; district crisis team";
-        emergency.followUpDue = today;
-        em.persist(emergency);
-        walk(em, emergency, new ReferralStatus[] {ReferralStatus.REQUESTED}, today.minusDays(1));
-        made++;
-        LOG.infof("Seeded %d demo consents (one revoked) and %d demo referrals", consents.size(), made);
-        return made;
+        return consents;
     }
 
-    private Referral referral(EntityManager em, Consent consent, ProviderService service, String purpose, List<String> shared) {
-        Referral referral = new Referral(consent.student, service, AUTHOR);
-        referral.purpose = purpose;
-        referral.reasonCodes = List.of(purpose.equals("counseling") ? "sel.anxiety" : "sel.peer-relations");
-        referral.reasonText = "Raised at the fall whole-class review";
-        referral.urgency = "routine";
-        referral.sharedCategories = shared;
-        referral.internalNotes = "Internal: discussed with the teacher";
-        referral.sharedNotes = "Family prefers calls after 5 pm";
-        referral.consent = consent;
-        referral.familyContactIds.add(consent.signerContact.id);
+    /** One referral disclosed under the health-or-safety emergency exception, sent yesterday. */
+    private void emergency(EntityManager em, Student student, ProviderService service, LocalDate today) {
+        DraftContent crisis = new DraftContent(Set.of(), List.of("health.mental"), null, "urgent", "crisis-intervention",
+                List.of("identity", "contact"), "Disclosed under the health-or-safety emergency exception after the student's statement",
+                "Urgent same-day assessment requested", null,
+                new EmergencyBasis("Student stated a specific plan to harm themself today", "parent by phone; school nurse; district crisis team"));
+        Referral emergency = Referral.draft(student, service, AUTHOR, crisis, today.minusDays(1), settings);
+        em.persist(emergency);
+        walk(em, emergency, new ReferralStatus[] {ReferralStatus.REQUESTED}, today.minusDays(1));
+    }
+
+    private Referral referral(EntityManager em, Consent consent, ProviderService service, String purpose, LocalDate written) {
+        DraftContent content = new DraftContent(Set.of(consent.signerContact.id),
+                List.of(purpose.equals("counseling") ? "sel.anxiety" : "sel.peer-relations"), "Raised at the fall whole-class review",
+                "routine", purpose, SHARED, "Internal: discussed with the teacher", "Family prefers calls after 5 pm", consent, null);
+        Referral referral = Referral.draft(consent.student, service, AUTHOR, content, written, settings);
         em.persist(referral);
         return referral;
     }
 
-    /** Walks the referral through the moves (each by a side allowed to make it), recording each and its disclosure. */
+    /**
+     * Walks the referral through the moves with the workflow's own methods (each by a side allowed to
+     * make it): sending through the consent gate stores the disclosure entry it yields.
+     */
     private void walk(EntityManager em, Referral referral, ReferralStatus[] moves, LocalDate start) {
         Instant at = start.atTime(9, 0).atZone(java.time.ZoneId.systemDefault()).toInstant();
         LocalDate day = start;
         for (ReferralStatus target : moves) {
             ActorSide side = referral.status.canMove(ActorSide.SCHOOL, target) ? ActorSide.SCHOOL : ActorSide.PROVIDER;
             String actor = side == ActorSide.SCHOOL ? "coord.elm" : "provider.demo";
-            String code = switch (target) {
-                case REJECTED -> "no-capacity";
-                case FAILED -> "unable-to-contact";
-                case COMPLETED -> "goals-met";
-                default -> null;
-            };
-            String text = switch (target) {
-                case ON_HOLD -> "waitlisted for the spring group";
-                case CANCELLED -> "family moved out of the district";
-                default -> null;
-            };
-            em.persist(referral.moveTo(target, side, actor, at, code, text, target == ReferralStatus.IN_PROGRESS ? day : null, null));
             if (target == ReferralStatus.REQUESTED) {
-                Disclosure entry = new Disclosure(referral.student.id, referral.id, referral.organizationId, referral.service.organization.name);
-                entry.legitimateInterest = referral.purpose;
-                entry.dataCategories = referral.sharedCategories;
-                entry.basis = referral.emergency ? Disclosure.EMERGENCY : Disclosure.CONSENT;
-                entry.consentId = referral.emergency ? null : referral.consent.id;
-                entry.threat = referral.emergencyThreat;
-                entry.partiesInformed = referral.emergencyPartiesInformed;
-                entry.disclosedAt = at;
-                entry.official = actor;
-                em.persist(entry);
+                Recipient recipient = Recipient.of(ServiceRef.of(referral.service));
+                em.persist(referral.send(recipient, Move.plain(side, actor, at, null), day, settings));
+            } else {
+                referral.transition(target, new Move(side, actor, at, reasonCode(target), reasonText(target),
+                        target == ReferralStatus.IN_PROGRESS ? day : null, null), day, settings);
             }
-            referral.followUpDue = FollowUp.due(target, day, settings);
             at = at.plus(2, ChronoUnit.DAYS);
             day = day.plusDays(2);
         }
-        if (moves.length == 0) {
-            referral.followUpDue = FollowUp.due(ReferralStatus.DRAFT, day, settings);
-        }
+    }
+
+    private static String reasonCode(ReferralStatus target) {
+        return switch (target) {
+            case REJECTED -> "no-capacity";
+            case FAILED -> "unable-to-contact";
+            case COMPLETED -> "goals-met";
+            default -> null;
+        };
+    }
+
+    private static String reasonText(ReferralStatus target) {
+        return switch (target) {
+            case ON_HOLD -> "waitlisted for the spring group";
+            case CANCELLED -> "family moved out of the district";
+            default -> null;
+        };
     }
 
     private static ProviderService firstService(EntityManager em, UUID organizationId) {

@@ -27,13 +27,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.studentsupport.audit.AuditAction;
 import org.studentsupport.audit.Audited;
+import org.studentsupport.domain.Page;
+import org.studentsupport.domain.Versioned;
 import org.studentsupport.security.Roles;
 import org.studentsupport.web.ETags;
-import org.studentsupport.domain.Page;
 import org.studentsupport.web.PageParams;
 
 import java.net.URI;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 
 @Path("/api/v1/referrals")
 @Tag(name = "Referrals")
@@ -43,10 +45,19 @@ public class ReferralResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
     static final String IDEMPOTENCY_KEY = "^[A-Za-z0-9._:-]{1,100}$";
 
-    private final ReferralService service;
+    private final ReferralQueries queries;
+    private final ReferralDrafts drafts;
+    private final ReferralWorkflow workflow;
 
-    public ReferralResource(ReferralService service) {
-        this.service = service;
+    public ReferralResource(ReferralQueries queries, ReferralDrafts drafts, ReferralWorkflow workflow) {
+        this.queries = queries;
+        this.drafts = drafts;
+        this.workflow = workflow;
+    }
+
+    /** The If-Match rule, applied by the service to the version it holds: 428 without the header, 412 when stale. */
+    static LongConsumer ifMatch(String header) {
+        return version -> ETags.requireMatch(header, version);
     }
 
     @GET
@@ -55,13 +66,13 @@ public class ReferralResource {
     @Operation(operationId = "listReferrals", summary = "Follow through: the referrals of your schools",
             description = "By default the open ones, overdue first, then by follow-up due date; or every referral in one status.")
     public Page<ReferralListItem> list(
-            @QueryParam("status") @Pattern(regexp = TransitionRequest.STATUSES)
+            @QueryParam("status") @Pattern(regexp = ReferralStatus.CODE_PATTERN)
             @Parameter(description = "Only referrals in this status", schema = @Schema(maxLength = 20,
                     enumeration = {"draft", "requested", "accepted", "rejected", "in-progress", "on-hold", "completed", "failed",
                             "cancelled", "entered-in-error"})) String status,
             @QueryParam("studentId") @Parameter(description = "Only this student's referrals") UUID studentId,
             @BeanParam @Valid PageParams page) {
-        return service.list(status, studentId, page.toRequest());
+        return queries.list(status, studentId, page.toRequest());
     }
 
     @GET
@@ -70,7 +81,7 @@ public class ReferralResource {
     @Audited(action = AuditAction.READ, object = "referral")
     @Operation(operationId = "getReferral", summary = "Get a referral with its history")
     public RestResponse<ReferralView> get(@PathParam("id") UUID id) {
-        Versioned<ReferralView> found = service.get(id);
+        Versioned<ReferralView> found = queries.get(id);
         return RestResponse.ResponseBuilder.ok(found.body()).tag(ETags.of(found.version())).build();
     }
 
@@ -84,7 +95,7 @@ public class ReferralResource {
                     + "The merged draft is validated as a whole (errors by JSON pointer). Only drafts; requires If-Match.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = CreateReferralRequest.class)))
     public RestResponse<ReferralView> patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        Versioned<ReferralView> updated = service.patchDraft(id, ifMatch, patch);
+        Versioned<ReferralView> updated = drafts.patchDraft(id, ifMatch(ifMatch), patch);
         return RestResponse.ResponseBuilder.ok(updated.body()).tag(ETags.of(updated.version())).build();
     }
 
@@ -99,7 +110,7 @@ public class ReferralResource {
                     + "otherwise 422 naming each gap. Writes the disclosure record in the same transaction. Requires If-Match.")
     public RestResponse<ReferralView> send(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                            @Valid SendReferralRequest request) {
-        Versioned<ReferralView> sent = service.send(id, ifMatch, request == null ? null : request.note());
+        Versioned<ReferralView> sent = workflow.send(id, ifMatch(ifMatch), request == null ? null : request.note());
         return RestResponse.ResponseBuilder.ok(sent.body()).tag(ETags.of(sent.version())).build();
     }
 
@@ -117,7 +128,7 @@ public class ReferralResource {
                     schema = @Schema(oneOf = {ReferralView.class, ProviderReferralView.class})))
     public RestResponse<Object> transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                            @NotNull @Valid TransitionRequest request) {
-        Versioned<Object> moved = service.transition(id, ifMatch, request);
+        Versioned<Object> moved = workflow.transition(id, ifMatch(ifMatch), request);
         return RestResponse.ResponseBuilder.ok(moved.body()).tag(ETags.of(moved.version())).build();
     }
 
@@ -131,7 +142,7 @@ public class ReferralResource {
                     + "(reroutedFromId / reroutedToId). Send it as any draft. Requires If-Match of the rejected referral.")
     public RestResponse<ReferralView> reroute(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                               @NotNull @Valid RerouteRequest request, @Context UriInfo uri) {
-        Versioned<ReferralView> created = service.reroute(id, ifMatch, request);
+        Versioned<ReferralView> created = workflow.reroute(id, ifMatch(ifMatch), request);
         URI location = uri.getBaseUriBuilder().path("api/v1/referrals").path(created.body().id().toString()).build();
         return RestResponse.ResponseBuilder.<ReferralView>created(location).entity(created.body())
                 .tag(ETags.of(created.version())).build();
@@ -145,6 +156,6 @@ public class ReferralResource {
     @Operation(operationId = "getReferralAsFhir", summary = "A referral as a FHIR R4 Task and ServiceRequest",
             description = "A collection Bundle; Task.status is the referral's status. Providers get only what their queue shows.")
     public FhirReferral fhir(@PathParam("id") UUID id) {
-        return service.fhir(id);
+        return queries.fhir(id);
     }
 }

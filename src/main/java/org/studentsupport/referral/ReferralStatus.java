@@ -3,9 +3,16 @@ package org.studentsupport.referral;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import org.studentsupport.domain.RuleBrokenException;
+import org.studentsupport.domain.Violation;
+
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +22,10 @@ import java.util.Set;
  * SDOH closed-loop referral guide uses them), the moves allowed from each, which side may make the
  * move to each status, and what a move to each status must carry. Plain Java, so that the rules are
  * tested without booting anything.
+ *
+ * <p>This is the only list of the statuses. The sets below ({@link #OPEN}, {@link #FINAL}, {@link #SENT},
+ * {@link #TRANSITION_TARGETS}) are derived from the moves; the contract's enumerations, the reports and
+ * the table's check constraint are tested against them.
  */
 public enum ReferralStatus {
     DRAFT("draft", EnumSet.of(ActorSide.SCHOOL)),
@@ -37,6 +48,27 @@ public enum ReferralStatus {
     /** How a delivered service turned out. */
     public static final List<String> OUTCOMES = List.of("goals-met", "partially-met", "not-met");
 
+    /**
+     * The codes as one regular expression, for the {@code @Pattern} of requests (annotations need a
+     * constant; a test checks it against the codes).
+     */
+    public static final String CODE_PATTERN =
+            "draft|requested|accepted|rejected|in-progress|on-hold|completed|failed|cancelled|entered-in-error";
+
+    /** Open: the referral still needs following up (every status that allows a further move). */
+    public static final Set<ReferralStatus> OPEN = frozen(Arrays.stream(values()).filter(s -> !s.next().isEmpty()).toList());
+    /** Final: no further move. */
+    public static final Set<ReferralStatus> FINAL = frozen(Arrays.stream(values()).filter(s -> s.next().isEmpty()).toList());
+    /** Sent: requested and every status a requested referral can reach; what the follow-through reports count. */
+    public static final Set<ReferralStatus> SENT = frozen(reachableFrom(REQUESTED));
+    /** Sent and still open: the referrals the provider or the school still has to act on. */
+    public static final Set<ReferralStatus> SENT_OPEN = frozen(SENT.stream().filter(OPEN::contains).toList());
+    /** Sent and closed: how a sent referral ended. */
+    public static final Set<ReferralStatus> SENT_CLOSED = frozen(SENT.stream().filter(FINAL::contains).toList());
+    /** What the transitions operation may move to: the target of any move except sending, which has its own operation. */
+    public static final Set<ReferralStatus> TRANSITION_TARGETS = frozen(Arrays.stream(values())
+            .flatMap(s -> s.next().stream()).filter(s -> s != REQUESTED).toList());
+
     private final String code;
     private final Set<ActorSide> setBy;
 
@@ -54,6 +86,48 @@ public enum ReferralStatus {
     public static ReferralStatus fromCode(String code) {
         return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown referral status " + code));
+    }
+
+    /** The codes of some statuses, in the enum's order. */
+    public static List<String> codes(Collection<ReferralStatus> statuses) {
+        return Arrays.stream(values()).filter(statuses::contains).map(ReferralStatus::code).toList();
+    }
+
+    /** Every code, in the enum's order. */
+    public static List<String> codes() {
+        return codes(EnumSet.allOf(ReferralStatus.class));
+    }
+
+    /**
+     * The target of a move through the transitions operation; refuses {@code requested}, since sending
+     * discloses student data and has its own operation. Whether the move is allowed is the workflow's
+     * question ({@link #canMove}), asked later.
+     */
+    public static ReferralStatus transitionTarget(String code, String sendHint) {
+        ReferralStatus target = fromCode(code);
+        if (target == REQUESTED) {
+            throw new RuleBrokenException("Sending discloses student data and has its own operation",
+                    List.of(Violation.atPointer("/to", sendHint)));
+        }
+        return target;
+    }
+
+    /** This status and every status reachable from it by any number of moves. */
+    public static Set<ReferralStatus> reachableFrom(ReferralStatus start) {
+        Set<ReferralStatus> seen = EnumSet.of(start);
+        Deque<ReferralStatus> todo = new ArrayDeque<>(List.of(start));
+        while (!todo.isEmpty()) {
+            for (ReferralStatus next : todo.pop().next()) {
+                if (seen.add(next)) {
+                    todo.push(next);
+                }
+            }
+        }
+        return seen;
+    }
+
+    private static Set<ReferralStatus> frozen(Collection<ReferralStatus> statuses) {
+        return Collections.unmodifiableSet(statuses.isEmpty() ? EnumSet.noneOf(ReferralStatus.class) : EnumSet.copyOf(statuses));
     }
 
     /** The statuses this one may move to, whoever moves it. */

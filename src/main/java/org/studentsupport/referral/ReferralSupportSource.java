@@ -27,7 +27,7 @@ public class ReferralSupportSource implements StudentSupportSource {
     public StudentSupportSummary contribute(UUID studentId, StudentSupportSummary summary) {
         LocalDate today = LocalDate.now();
         List<ReferralSummary> items = referrals.find("student.id = ?1 order by case when status in ?2 then 0 else 1 end, "
-                        + "followUpDue asc nulls last, createdAt desc, id", studentId, ReferralService.OPEN)
+                        + "followUpDue asc nulls last, createdAt desc, id", studentId, List.copyOf(ReferralStatus.OPEN))
                 .page(0, LIMIT).list().stream()
                 .map(r -> new ReferralSummary(r.id, r.service.name, r.service.organization.name, r.status.code(), r.followUpDue,
                         FollowUp.isOverdue(r.status, r.followUpDue, today)))

@@ -18,40 +18,40 @@ import java.util.UUID;
 public class ReferralTransition {
 
     @Id
-    public UUID id;
+    UUID id;
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "referral_id", nullable = false, updatable = false)
-    public Referral referral;
+    Referral referral;
 
     @Convert(converter = ReferralStatusConverter.class)
     @Column(name = "from_status", nullable = false, updatable = false)
-    public ReferralStatus fromStatus;
+    ReferralStatus fromStatus;
 
     @Convert(converter = ReferralStatusConverter.class)
     @Column(name = "to_status", nullable = false, updatable = false)
-    public ReferralStatus toStatus;
+    ReferralStatus toStatus;
 
     @Column(nullable = false, updatable = false)
-    public String actor;
+    String actor;
 
     @Column(name = "actor_side", nullable = false, updatable = false)
-    public String actorSide;
+    String actorSide;
 
     @Column(nullable = false, updatable = false)
-    public Instant at;
+    Instant at;
 
     @Column(name = "reason_code", updatable = false)
-    public String reasonCode;
+    String reasonCode;
 
     @Column(name = "reason_text", updatable = false)
-    public String reasonText;
+    String reasonText;
 
     @Column(name = "first_service_on", updatable = false)
-    public LocalDate firstServiceOn;
+    LocalDate firstServiceOn;
 
     @Column(updatable = false)
-    public String note;
+    String note;
 
     protected ReferralTransition() {
     }

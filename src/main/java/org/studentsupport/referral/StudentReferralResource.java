@@ -1,36 +1,28 @@
 package org.studentsupport.referral;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.studentsupport.audit.AuditAction;
 import org.studentsupport.audit.Audited;
 import org.studentsupport.security.Roles;
+import org.studentsupport.domain.Versioned;
 import org.studentsupport.web.ETags;
-import org.studentsupport.domain.Page;
-import org.studentsupport.web.PageParams;
 
 import java.net.URI;
 import java.util.UUID;
@@ -40,10 +32,10 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class StudentReferralResource {
 
-    private final ReferralService service;
+    private final ReferralDrafts drafts;
 
-    public StudentReferralResource(ReferralService service) {
-        this.service = service;
+    public StudentReferralResource(ReferralDrafts drafts) {
+        this.drafts = drafts;
     }
 
     @POST
@@ -60,7 +52,7 @@ public class StudentReferralResource {
             @Parameter(description = "A client-chosen key making the creation safe to repeat (letters, digits, ._:-, up to 100)",
                     schema = @Schema(maxLength = 100, pattern = ReferralResource.IDEMPOTENCY_KEY)) String idempotencyKey,
             @NotNull @Valid CreateReferralRequest request, @Context UriInfo uri) {
-        Versioned<ReferralView> created = service.create(studentId, request, idempotencyKey);
+        Versioned<ReferralView> created = drafts.create(studentId, request, idempotencyKey);
         URI location = uri.getBaseUriBuilder().path("api/v1/referrals").path(created.body().id().toString()).build();
         RestResponse.ResponseBuilder<ReferralView> response = RestResponse.ResponseBuilder.<ReferralView>created(location)
                 .entity(created.body()).tag(ETags.of(created.version()));

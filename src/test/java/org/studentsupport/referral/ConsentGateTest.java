@@ -243,8 +243,15 @@ class ConsentGateTest {
     void unknownDataCategoriesAreRejectedByPointer() {
         Map<String, Object> body = consentBody();
         body.put("dataCategories", List.of("identity", "everything"));
+        body.put("purposes", List.of("mentoring", "anything"));
+        // the same vocabulary error a referral draft gets: a broken rule (422), by pointer
         given().contentType(ContentType.JSON).body(body).post("/api/v1/students/" + student + "/consents").then()
-                .statusCode(400).body("errors[0].pointer", equalTo("/dataCategories/1"));
+                .statusCode(422).body("type", equalTo("urn:student-support:problem:unprocessable"))
+                .body("errors.pointer", equalTo(List.of("/dataCategories/1", "/purposes/1")));
+        Map<String, Object> referral = new HashMap<>(draft(service, null, List.of("identity", "everything")));
+        ReferralCalls.create(student, referral).then().statusCode(422)
+                .body("type", equalTo("urn:student-support:problem:unprocessable"))
+                .body("errors.pointer", hasItem("/sharedCategories/1"));
     }
 
     private Map<String, Object> consentBody() {
@@ -264,7 +271,7 @@ class ConsentGateTest {
         String before = etag(referral);
         send(referral, before).then().statusCode(422)
                 .contentType("application/problem+json")
-                .body("type", equalTo("urn:student-support:problem:unprocessable"))
+                .body("type", equalTo("urn:student-support:problem:consent-required"))
                 .body("errors.pointer", hasItem(pointer))
                 .body("errors.find { it.pointer == '" + pointer + "' }.message", containsString(message));
         assertEquals(0, fixtures.disclosures(referral));

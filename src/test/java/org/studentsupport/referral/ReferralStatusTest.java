@@ -105,4 +105,48 @@ class ReferralStatusTest {
             assertTrue(status.check(null, null, null).isEmpty(), status.code());
         }
     }
+
+    @Test
+    void theSetsAreDerivedFromTheMoves() {
+        assertEquals(List.of("draft", "requested", "accepted", "in-progress", "on-hold"), ReferralStatus.codes(ReferralStatus.OPEN));
+        assertEquals(List.copyOf(FINAL).stream().sorted().toList(), ReferralStatus.codes(ReferralStatus.FINAL).stream().sorted().toList());
+        assertEquals(List.of("requested", "accepted", "rejected", "in-progress", "on-hold", "completed", "failed", "cancelled"),
+                ReferralStatus.codes(ReferralStatus.SENT));
+        assertEquals(List.of("requested", "accepted", "in-progress", "on-hold"), ReferralStatus.codes(ReferralStatus.SENT_OPEN));
+        assertEquals(List.of("rejected", "completed", "failed", "cancelled"), ReferralStatus.codes(ReferralStatus.SENT_CLOSED));
+        assertEquals(List.of("accepted", "rejected", "in-progress", "on-hold", "completed", "failed", "cancelled", "entered-in-error"),
+                ReferralStatus.codes(ReferralStatus.TRANSITION_TARGETS));
+        for (ReferralStatus status : ReferralStatus.values()) {
+            assertEquals(status.isOpen(), ReferralStatus.OPEN.contains(status), status.code());
+            assertEquals(status.isFinal(), ReferralStatus.FINAL.contains(status), status.code());
+        }
+    }
+
+    @Test
+    void theSetsCannotBeChanged() {
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+                () -> ReferralStatus.OPEN.add(ReferralStatus.COMPLETED));
+    }
+
+    @Test
+    void reachabilityFollowsEveryPath() {
+        assertEquals(Set.of(ReferralStatus.values()), ReferralStatus.reachableFrom(ReferralStatus.DRAFT));
+        assertEquals(Set.of(ReferralStatus.COMPLETED), ReferralStatus.reachableFrom(ReferralStatus.COMPLETED));
+        assertTrue(ReferralStatus.reachableFrom(ReferralStatus.ON_HOLD).contains(ReferralStatus.COMPLETED)); // through in-progress
+    }
+
+    @Test
+    void theCodePatternOfRequestsIsTheCodes() {
+        assertEquals(String.join("|", ReferralStatus.codes()), ReferralStatus.CODE_PATTERN);
+    }
+
+    @Test
+    void sendingIsNotATransitionTarget() {
+        assertEquals(ReferralStatus.CANCELLED, ReferralStatus.transitionTarget("cancelled", "hint"));
+        assertEquals(ReferralStatus.DRAFT, ReferralStatus.transitionTarget("draft", "hint")); // refused later as a move
+        org.studentsupport.domain.RuleBrokenException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.studentsupport.domain.RuleBrokenException.class, () -> ReferralStatus.transitionTarget("requested", "use send"));
+        assertEquals("/to", refused.violations().get(0).pointer());
+        assertEquals("use send", refused.violations().get(0).message());
+    }
 }

@@ -73,6 +73,7 @@ class ReferralWorkflowTest {
         UUID referral = createDraft(student, draft(service, consent, SHARED));
         move(referral, etag(referral), Map.of("to", "completed", "reasonCode", "goals-met")).then().statusCode(409)
                 .contentType("application/problem+json")
+                .body("type", equalTo("urn:student-support:problem:illegal-transition"))
                 .body("currentStatus", equalTo("draft"))
                 .body("requestedStatus", equalTo("completed"))
                 .body("allowedStatuses", equalTo(List.of("requested", "cancelled", "entered-in-error")))
@@ -84,6 +85,7 @@ class ReferralWorkflowTest {
     void theSchoolCannotMakeTheProvidersMoves() {
         UUID referral = requested();
         move(referral, etag(referral), Map.of("to", "accepted")).then().statusCode(409)
+                .body("type", equalTo("urn:student-support:problem:illegal-transition"))
                 .body("currentStatus", equalTo("requested"))
                 .body("allowedStatuses", equalTo(List.of("cancelled")));
     }
@@ -109,7 +111,8 @@ class ReferralWorkflowTest {
                 .body("allowedNextStatuses", hasSize(0))
                 .body("followUpDue", equalTo(null))
                 .body("history[0].note", equalTo("called twice"));
-        move(referral, etag(referral), Map.of("to", "requested")).then().statusCode(422);
+        move(referral, etag(referral), Map.of("to", "requested")).then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/to"));
     }
 
     @Test
@@ -216,6 +219,7 @@ class ReferralWorkflowTest {
         UUID referral = requested();
         given().contentType(ContentType.JSON).header("If-Match", etag(referral)).body(Map.of("serviceId", otherService.toString()))
                 .post("/api/v1/referrals/" + referral + "/reroute").then().statusCode(409)
+                .body("type", equalTo("urn:student-support:problem:conflict"))
                 .body("currentStatus", equalTo("requested"));
     }
 

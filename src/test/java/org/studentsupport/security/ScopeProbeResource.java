@@ -53,7 +53,7 @@ public class ScopeProbeResource {
     @Operation(hidden = true)
     @Transactional
     public List<String> referrals() {
-        return em.createQuery("from Referral", Referral.class).getResultStream().map(r -> r.id.toString()).toList();
+        return em.createQuery("from Referral", Referral.class).getResultStream().map(r -> r.id().toString()).toList();
     }
 
     @GET
@@ -62,6 +62,6 @@ public class ScopeProbeResource {
     @Transactional
     public String referral(@PathParam("id") UUID id) {
         Referral found = em.find(Referral.class, id);
-        return found == null ? "" : found.id.toString();
+        return found == null ? "" : found.id().toString();
     }
 }

@@ -1,0 +1,35 @@
+package org.studentsupport.referral;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.studentsupport.consent.ConsentDependents;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The open referrals relying on a consent: listed with the consent, flagged when it is revoked. */
+@ApplicationScoped
+public class ReferralConsentLinks implements ConsentDependents {
+
+    private final ReferralRepository referrals;
+
+    public ReferralConsentLinks(ReferralRepository referrals) {
+        this.referrals = referrals;
+    }
+
+    @Override
+    @Transactional
+    public List<UUID> flagOpenRelyingOn(UUID consentId) {
+        List<Referral> relying = referrals.list("consent.id = ?1 and status in ?2 order by id", consentId,
+                List.copyOf(ReferralStatus.OPEN));
+        relying.forEach(Referral::flagConsentRevoked);
+        return relying.stream().map(r -> r.id).toList();
+    }
+
+    @Override
+    @Transactional
+    public List<UUID> openRelyingOn(UUID consentId) {
+        return referrals.find("consent.id = ?1 and status in ?2 order by id", consentId, List.copyOf(ReferralStatus.OPEN))
+                .page(0, 1000).list().stream().map(r -> r.id).toList();
+    }
+}

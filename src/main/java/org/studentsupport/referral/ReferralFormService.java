@@ -1,0 +1,55 @@
+package org.studentsupport.referral;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.studentsupport.audit.AuditTrail;
+import org.studentsupport.consent.ConsentService;
+import org.studentsupport.directory.Directory;
+import org.studentsupport.directory.ServiceRef;
+import org.studentsupport.domain.InvalidInputException;
+import org.studentsupport.domain.Violation;
+import org.studentsupport.student.Student;
+import org.studentsupport.student.StudentContact;
+import org.studentsupport.student.StudentScope;
+
+import java.util.List;
+import java.util.UUID;
+
+/** What a referral form offers: the vocabularies, and for a student their family contacts and the consents in force. */
+@ApplicationScoped
+public class ReferralFormService {
+
+    private final StudentScope studentScope;
+    private final Directory directory;
+    private final ConsentService consents;
+    private final AuditTrail audit;
+
+    public ReferralFormService(StudentScope studentScope, Directory directory, ConsentService consents, AuditTrail audit) {
+        this.studentScope = studentScope;
+        this.directory = directory;
+        this.consents = consents;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public ReferralFormLookup lookup(UUID studentId, UUID serviceId) {
+        List<ReferralFormLookup.ConsentOption> options = List.of();
+        List<ReferralFormLookup.ContactOption> contacts = List.of();
+        UUID organizationId = null;
+        if (serviceId != null) {
+            organizationId = directory.service(serviceId).map(ServiceRef::organizationId)
+                    .orElseThrow(() -> new InvalidInputException(List.of(Violation.atParameter("serviceId", "no such service"))));
+        }
+        if (studentId != null) {
+            Student student = studentScope.require(studentId);
+            audit.object("referral-form", student.id).student(student.id);
+            options = consents.inForceFor(student.id, organizationId).stream().map(ReferralFormLookup.ConsentOption::from).toList();
+            contacts = Panache.getEntityManager().createQuery("select sc from StudentContact sc where sc.student.id = :s "
+                            + "order by sc.contact.familyName, sc.contact.id", StudentContact.class)
+                    .setParameter("s", student.id).setMaxResults(20).getResultList()
+                    .stream().map(ReferralFormLookup.ContactOption::from).toList();
+        }
+        return ReferralFormLookup.of(options, contacts);
+    }
+}

@@ -1,0 +1,96 @@
+package org.studentsupport.referral;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.studentsupport.audit.AuditTrail;
+import org.studentsupport.consent.ConsentGate;
+import org.studentsupport.directory.Directory;
+import org.studentsupport.disclosure.DisclosureService;
+import org.studentsupport.domain.Versioned;
+import org.studentsupport.security.CallerScope;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+
+/**
+ * The referral workflow: sending a draft (the consent gate and the disclosure entry in one
+ * transaction), every other move by each side, and re-routing a rejected referral. The rules are the
+ * {@link Referral}'s; this class loads, checks access and the caller's version, and stores.
+ */
+@ApplicationScoped
+public class ReferralWorkflow {
+
+    private final ReferralRepository referrals;
+    private final ReferralAccess access;
+    private final ReferralViews views;
+    private final DraftRules rules;
+    private final Directory directory;
+    private final DisclosureService disclosures;
+    private final CallerScope caller;
+    private final ReferralSettings settings;
+    private final AuditTrail audit;
+
+    public ReferralWorkflow(ReferralRepository referrals, ReferralAccess access, ReferralViews views, DraftRules rules,
+                            Directory directory, DisclosureService disclosures, CallerScope caller, ReferralSettings settings,
+                            AuditTrail audit) {
+        this.referrals = referrals;
+        this.access = access;
+        this.views = views;
+        this.rules = rules;
+        this.directory = directory;
+        this.disclosures = disclosures;
+        this.caller = caller;
+        this.settings = settings;
+        this.audit = audit;
+    }
+
+    /**
+     * Sends a draft to the provider (draft → requested): the consent gate, then the disclosure entry,
+     * in this one transaction.
+     *
+     * @param ifMatch gets the current version first and refuses when the caller's copy is stale
+     */
+    @Transactional
+    public Versioned<ReferralView> send(UUID id, LongConsumer ifMatch, String note) {
+        Referral referral = access.requireForSchool(id);
+        ifMatch.accept(referral.version);
+        if (referral.isEmergency()) {
+            audit.purpose(ConsentGate.EMERGENCY);
+        }
+        Recipient recipient = Recipient.of(directory.service(referral.service.id).orElseThrow());
+        Move move = Move.plain(ActorSide.SCHOOL, caller.subject(), Instant.now(), note);
+        disclosures.record(referral.send(recipient, move, LocalDate.now(), settings));
+        audit.purpose(referral.basis());
+        referrals.flush();
+        return Versioned.of(views.school(referral, ActorSide.SCHOOL), referral.version);
+    }
+
+    /** Any other move, by the school (coordinators) or by the provider the referral is addressed to. */
+    @Transactional
+    public Versioned<Object> transition(UUID id, LongConsumer ifMatch, TransitionRequest request) {
+        ActorSide side = access.side();
+        Referral referral = access.require(id);
+        ReferralStatus target = ReferralStatus.transitionTarget(request.to(), "send a draft with POST /api/v1/referrals/" + id + "/send");
+        ifMatch.accept(referral.version);
+        Move move = new Move(side, caller.subject(), Instant.now(), request.reasonCode(), request.reasonText(),
+                request.firstServiceOn(), request.note());
+        referral.transition(target, move, LocalDate.now(), settings);
+        referrals.flush();
+        return Versioned.of(views.forSide(referral, side), referral.version);
+    }
+
+    /** A rejected referral → a new draft to another service, linked both ways. */
+    @Transactional
+    public Versioned<ReferralView> reroute(UUID id, LongConsumer ifMatch, RerouteRequest request) {
+        Referral rejected = access.requireForSchool(id);
+        ifMatch.accept(rejected.version);
+        Referral next = rejected.reroute(request.serviceId(), rules::service, caller.subject(), request.sharedNotes(),
+                LocalDate.now(), settings);
+        referrals.persist(next);
+        referrals.flush();
+        audit.object("referral", next.id);
+        return Versioned.created(views.school(next, ActorSide.SCHOOL), next.version);
+    }
+}

@@ -1,0 +1,110 @@
+package org.studentsupport.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+import java.util.Set;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The boundaries the code keeps: features form no cycles, the cross-cutting packages know no
+ * feature, the domain knows nothing of HTTP, and a feature reaches another only through what that
+ * feature offers (its services, facades, views and entities), never its repositories or resources.
+ */
+class ArchitectureTest {
+
+    private static final String ROOT = "org.studentsupport.";
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.studentsupport");
+
+    /** Packages that every feature may use and that must use none: the shared kernel and the edges. */
+    private static final Set<String> CROSS_CUTTING = Set.of("web", "security", "domain", "embedded");
+
+    private static final ArchRule featuresFormNoCycles = slices().matching("org.studentsupport.(*)..")
+            .should().beFreeOfCycles();
+
+    private static final ArchRule crossCuttingPackagesKnowNoFeature = noClasses()
+            .that().resideInAnyPackage(CROSS_CUTTING.stream().map(p -> ROOT + p + "..").toArray(String[]::new))
+            .should().dependOnClassesThat(DescribedPredicate.describe("belong to a feature",
+                    (JavaClass target) -> feature(target).filter(f -> !CROSS_CUTTING.contains(f)).isPresent()));
+
+    private static final ArchRule domainKnowsNothingOfHttp = noClasses()
+            .that(DescribedPredicate.describe("are entities, services, repositories or domain rules",
+                    ArchitectureTest::isDomain))
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", ROOT + "web..");
+
+    private static final ArchRule featuresMeetOnlyThroughWhatTheyOffer = classes()
+            .that().resideInAPackage("org.studentsupport..")
+            .should(new ArchCondition<JavaClass>("reach other features only through their services, facades and views") {
+                @Override
+                public void check(JavaClass origin, ConditionEvents events) {
+                    Optional<String> from = feature(origin);
+                    for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                        JavaClass target = dependency.getTargetClass();
+                        Optional<String> to = feature(target);
+                        if (to.isPresent() && !to.equals(from) && !CROSS_CUTTING.contains(to.get())
+                                && isInternal(target)) {
+                            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                        }
+                    }
+                }
+            });
+
+    @Test
+    void featuresFormNoCycles() {
+        featuresFormNoCycles.check(MAIN);
+    }
+
+    @Test
+    void crossCuttingPackagesKnowNoFeature() {
+        crossCuttingPackagesKnowNoFeature.check(MAIN);
+    }
+
+    @Test
+    void domainKnowsNothingOfHttp() {
+        domainKnowsNothingOfHttp.check(MAIN);
+    }
+
+    @Test
+    void featuresMeetOnlyThroughWhatTheyOffer() {
+        featuresMeetOnlyThroughWhatTheyOffer.check(MAIN);
+    }
+
+    static boolean isDomain(JavaClass type) {
+        String name = type.getSimpleName();
+        return type.isAnnotatedWith("jakarta.persistence.Entity")
+                || type.getPackageName().equals(ROOT + "domain")
+                || name.endsWith("Service") || name.endsWith("Repository") || name.endsWith("Gate");
+    }
+
+    /** What a feature keeps to itself: how it stores and how it speaks HTTP. */
+    static boolean isInternal(JavaClass type) {
+        String name = type.getSimpleName();
+        return name.endsWith("Repository") || name.endsWith("Resource");
+    }
+
+    static Optional<String> feature(JavaClass type) {
+        String pkg = type.getPackageName();
+        if (!pkg.startsWith(ROOT)) {
+            return Optional.empty();
+        }
+        String rest = pkg.substring(ROOT.length());
+        int dot = rest.indexOf('.');
+        return Optional.of(dot < 0 ? rest : rest.substring(0, dot));
+    }
+}

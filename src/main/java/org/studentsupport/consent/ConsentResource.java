@@ -35,7 +35,7 @@ public class ConsentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
-    @Audited(action = AuditAction.READ, object = "consent")
+    @Audited(action = AuditAction.READ, object = "consent", id = "id")
     @Operation(operationId = "getConsent", summary = "Get one consent, with the open referrals relying on it")
     public RestResponse<ConsentView> get(@PathParam("id") UUID id) {
         Versioned<ConsentView> found = service.get(id);
@@ -46,7 +46,7 @@ public class ConsentResource {
     @Path("/{id}/revocation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Audited(action = AuditAction.UPDATE, object = "consent")
+    @Audited(action = AuditAction.UPDATE, object = "consent", id = "id")
     @Operation(operationId = "revokeConsent", summary = "Revoke a consent",
             description = "Stops future disclosures, not past ones. The open referrals relying on the consent are flagged "
                     + "and listed in openReferralIds. Requires If-Match; 409 when already revoked.")

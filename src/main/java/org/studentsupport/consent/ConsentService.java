@@ -13,8 +13,8 @@ import org.studentsupport.domain.PageRequest;
 import org.studentsupport.domain.RuleBrokenException;
 import org.studentsupport.domain.Versioned;
 import org.studentsupport.domain.Violation;
-import org.studentsupport.school.SchoolScope;
 import org.studentsupport.security.CallerScope;
+import org.studentsupport.security.ScopedLookup;
 import org.studentsupport.student.FamilyContact;
 import org.studentsupport.student.Student;
 import org.studentsupport.student.StudentContact;
@@ -35,17 +35,17 @@ public class ConsentService {
 
     private final ConsentRepository consents;
     private final StudentScope studentScope;
-    private final SchoolScope schoolScope;
+    private final ScopedLookup lookup;
     private final Directory directory;
     private final CallerScope caller;
     private final AuditTrail audit;
     private final Instance<ConsentDependents> dependents;
 
-    public ConsentService(ConsentRepository consents, StudentScope studentScope, SchoolScope schoolScope, Directory directory,
+    public ConsentService(ConsentRepository consents, StudentScope studentScope, ScopedLookup lookup, Directory directory,
                           CallerScope caller, AuditTrail audit, Instance<ConsentDependents> dependents) {
         this.consents = consents;
         this.studentScope = studentScope;
-        this.schoolScope = schoolScope;
+        this.lookup = lookup;
         this.directory = directory;
         this.caller = caller;
         this.audit = audit;
@@ -55,7 +55,6 @@ public class ConsentService {
     @Transactional
     public ConsentView create(UUID studentId, CreateConsentRequest request) {
         Student student = studentScope.require(studentId);
-        audit.object("consent", null).student(student.id);
         LocalDate today = LocalDate.now();
         List<Violation> unknown = new ArrayList<>(ConsentVocabulary.unknownCodes("/dataCategories", request.dataCategories(),
                 ConsentVocabulary.DATA_CATEGORIES));
@@ -143,7 +142,6 @@ public class ConsentService {
     @Transactional
     public Page<ConsentView> list(UUID studentId, PageRequest page) {
         Student student = studentScope.require(studentId);
-        audit.object("student-consents", student.id).student(student.id);
         long total = consents.count("student.id", student.id);
         LocalDate today = LocalDate.now();
         List<ConsentView> items = consents.find("student.id = ?1 order by signedOn desc, id", student.id)
@@ -182,15 +180,10 @@ public class ConsentService {
         return Versioned.of(ConsentView.from(consent, today, flagged), consent.version);
     }
 
-    /** A consent the caller may see (its student is in scope); 404 otherwise. */
+    /** A consent the caller may see (the scope filter shows its student's school); 404 and a denial otherwise. */
     @Transactional
     public Consent require(UUID id) {
-        Consent consent = id == null ? null : consents.findById(id);
-        if (consent == null) {
-            throw new NotFoundException("Consent " + id);
-        }
-        // the scope of the consent's student, named as the consent (StudentScope.require's school check)
-        schoolScope.require(consent.student.school.id, "Consent " + id);
+        Consent consent = lookup.require(Consent.class, id, "Consent " + id);
         audit.object("consent", consent.id).student(consent.student.id);
         return consent;
     }

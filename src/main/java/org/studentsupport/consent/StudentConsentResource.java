@@ -40,7 +40,7 @@ public class StudentConsentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Audited(action = AuditAction.CREATE, object = "consent")
+    @Audited(action = AuditAction.CREATE, object = "consent", student = "studentId")
     @Operation(operationId = "createConsent", summary = "Record a signed consent to disclose (FERPA 99.30)",
             description = "Signer: a family contact of the student allowed to sign, or the student at 18 or older on the signing date. "
                     + "422 names each rule the consent breaks.")
@@ -53,7 +53,7 @@ public class StudentConsentResource {
 
     @GET
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
-    @Audited(action = AuditAction.READ, object = "consent")
+    @Audited(action = AuditAction.READ, object = "student-consents", id = "studentId", student = "studentId")
     @Operation(operationId = "listConsents", summary = "List a student's consents on file, newest signature first")
     public Page<ConsentView> list(@PathParam("studentId") UUID studentId, @BeanParam @Valid PageParams page) {
         return service.list(studentId, page.toRequest());

@@ -31,7 +31,7 @@ public class DisclosureResource {
 
     @GET
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
-    @Audited(action = AuditAction.READ, object = "disclosure-record")
+    @Audited(action = AuditAction.READ, object = "disclosure-record", id = "studentId", student = "studentId")
     @Operation(operationId = "getDisclosureReport", summary = "A student's record of disclosures (FERPA 99.32)",
             description = "Every disclosure of the student's data outside the school, newest first, worded so that it can be shown to a parent.")
     public DisclosureReport report(@PathParam("studentId") UUID studentId, @BeanParam @Valid PageParams page) {

@@ -2,7 +2,6 @@ package org.studentsupport.disclosure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.student.Student;
 import org.studentsupport.student.StudentScope;
 import org.studentsupport.domain.Page;
@@ -21,12 +20,10 @@ public class DisclosureService {
 
     private final DisclosureRepository disclosures;
     private final StudentScope studentScope;
-    private final AuditTrail audit;
 
-    public DisclosureService(DisclosureRepository disclosures, StudentScope studentScope, AuditTrail audit) {
+    public DisclosureService(DisclosureRepository disclosures, StudentScope studentScope) {
         this.disclosures = disclosures;
         this.studentScope = studentScope;
-        this.audit = audit;
     }
 
     /** Adds an entry; must run inside the transaction that makes the disclosure. */
@@ -39,7 +36,6 @@ public class DisclosureService {
     @Transactional
     public DisclosureReport report(UUID studentId, PageRequest page) {
         Student student = studentScope.require(studentId);
-        audit.object("disclosure-record", student.id).student(student.id);
         long total = disclosures.count("studentId", student.id);
         List<DisclosureView> items = disclosures.find("studentId = ?1 order by disclosedAt desc, id", student.id)
                 .page(page.page() - 1, page.size()).list().stream().map(DisclosureView::from).toList();

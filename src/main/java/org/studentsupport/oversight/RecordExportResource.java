@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.studentsupport.audit.AuditAction;
-import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.audit.Audited;
 import org.studentsupport.security.Roles;
 
@@ -26,16 +25,14 @@ import java.util.UUID;
 public class RecordExportResource {
 
     private final RecordExportService service;
-    private final AuditTrail trail;
 
-    public RecordExportResource(RecordExportService service, AuditTrail trail) {
+    public RecordExportResource(RecordExportService service) {
         this.service = service;
-        this.trail = trail;
     }
 
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.COORDINATOR})
-    @Audited(action = AuditAction.EXPORT, object = "student-record")
+    @Audited(action = AuditAction.EXPORT, object = "student-record", id = "studentId", student = "studentId")
     @Operation(operationId = "exportStudentRecord", summary = "Everything held on one student, for a family's inspection",
             description = "Roster data, enrollments, family contacts, whole-class review entries (with their history),"
                     + " individual reviews and plans, consents, referrals with their history, the record of disclosures"
@@ -43,7 +40,6 @@ public class RecordExportResource {
     @APIResponse(responseCode = "200", description = "The student's record",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public ObjectNode export(@PathParam("studentId") UUID studentId) {
-        trail.object("student-record", studentId).student(studentId);
         return service.export(studentId);
     }
 }

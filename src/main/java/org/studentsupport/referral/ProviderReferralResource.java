@@ -45,7 +45,7 @@ public class ProviderReferralResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.PROVIDER)
-    @Audited(action = AuditAction.READ, object = "referral")
+    @Audited(action = AuditAction.READ, object = "referral", id = "id")
     @Operation(operationId = "getProviderReferral", summary = "One referral sent to your organization",
             description = "404 for any referral not sent to your organization.")
     public RestResponse<ProviderReferralView> get(@PathParam("id") UUID id) {

@@ -2,9 +2,8 @@ package org.studentsupport.referral;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.studentsupport.audit.AuditTrail;
-import org.studentsupport.domain.NotFoundException;
-import org.studentsupport.school.SchoolScope;
 import org.studentsupport.security.CallerScope;
+import org.studentsupport.security.ScopedLookup;
 
 import java.util.UUID;
 
@@ -16,14 +15,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReferralAccess {
 
-    private final ReferralRepository referrals;
-    private final SchoolScope schoolScope;
+    private final ScopedLookup lookup;
     private final CallerScope caller;
     private final AuditTrail audit;
 
-    public ReferralAccess(ReferralRepository referrals, SchoolScope schoolScope, CallerScope caller, AuditTrail audit) {
-        this.referrals = referrals;
-        this.schoolScope = schoolScope;
+    public ReferralAccess(ScopedLookup lookup, CallerScope caller, AuditTrail audit) {
+        this.lookup = lookup;
         this.caller = caller;
         this.audit = audit;
     }
@@ -33,33 +30,12 @@ public class ReferralAccess {
         return caller.isProvider() && !caller.isCoordinator() ? ActorSide.PROVIDER : ActorSide.SCHOOL;
     }
 
-    /** A referral as the caller's side reaches it. */
+    /**
+     * A referral the caller may reach: the scope filter shows the school side its schools' referrals
+     * and a provider only those sent to its organization; anything else is a 404 and a denial.
+     */
     Referral require(UUID id) {
-        return side() == ActorSide.PROVIDER ? requireForProvider(id) : requireForSchool(id);
-    }
-
-    /** A referral of a school the caller may see; 404 (and a denial) otherwise. */
-    Referral requireForSchool(UUID id) {
-        Referral referral = id == null ? null : referrals.findById(id);
-        if (referral == null) {
-            throw new NotFoundException("Referral " + id);
-        }
-        schoolScope.require(referral.schoolId, "Referral " + id);
-        audit.object("referral", referral.id).student(referral.student.id).purpose(referral.basis());
-        return referral;
-    }
-
-    /** A referral sent to the caller's organization; 404 (and a denial) otherwise, drafts included. */
-    Referral requireForProvider(UUID id) {
-        Referral referral = id == null ? null : referrals.findById(id);
-        if (referral == null) {
-            throw new NotFoundException("Referral " + id);
-        }
-        UUID organization = caller.organizationId().orElse(null);
-        if (!referral.organizationId.equals(organization) || referral.requestedAt == null) {
-            caller.denied();
-            throw new NotFoundException("Referral " + id);
-        }
+        Referral referral = lookup.require(Referral.class, id, "Referral " + id);
         audit.object("referral", referral.id).student(referral.student.id).purpose(referral.basis());
         return referral;
     }

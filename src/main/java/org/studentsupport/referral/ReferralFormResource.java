@@ -28,7 +28,7 @@ public class ReferralFormResource {
 
     @GET
     @RolesAllowed(Roles.COORDINATOR)
-    @Audited(action = AuditAction.READ, object = "referral-form")
+    @Audited(action = AuditAction.READ, object = "referral-form", id = "studentId", student = "studentId")
     @Operation(operationId = "getReferralFormLookup", summary = "What a referral form offers",
             description = "Need codes, urgency levels, purposes, data categories, reason and outcome codes; with a student, their "
                     + "family contacts and the consents in force, narrowed with a service to those covering its organization.")

@@ -3,7 +3,6 @@ package org.studentsupport.referral;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.consent.ConsentService;
 import org.studentsupport.directory.Directory;
 import org.studentsupport.directory.ServiceRef;
@@ -23,13 +22,11 @@ public class ReferralFormService {
     private final StudentScope studentScope;
     private final Directory directory;
     private final ConsentService consents;
-    private final AuditTrail audit;
 
-    public ReferralFormService(StudentScope studentScope, Directory directory, ConsentService consents, AuditTrail audit) {
+    public ReferralFormService(StudentScope studentScope, Directory directory, ConsentService consents) {
         this.studentScope = studentScope;
         this.directory = directory;
         this.consents = consents;
-        this.audit = audit;
     }
 
     @Transactional
@@ -43,7 +40,6 @@ public class ReferralFormService {
         }
         if (studentId != null) {
             Student student = studentScope.require(studentId);
-            audit.object("referral-form", student.id).student(student.id);
             options = consents.inForceFor(student.id, organizationId).stream().map(ReferralFormLookup.ConsentOption::from).toList();
             contacts = Panache.getEntityManager().createQuery("select sc from StudentContact sc where sc.student.id = :s "
                             + "order by sc.contact.familyName, sc.contact.id", StudentContact.class)

@@ -6,14 +6,12 @@ import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
 import org.studentsupport.domain.Versioned;
-import org.studentsupport.school.SchoolScope;
 import org.studentsupport.security.CallerScope;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Reading referrals: one referral, the school's follow-through list, the provider's queue, the FHIR shape. */
@@ -23,23 +21,21 @@ public class ReferralQueries {
     private final ReferralRepository referrals;
     private final ReferralAccess access;
     private final ReferralViews views;
-    private final SchoolScope schoolScope;
     private final CallerScope caller;
     private final AuditTrail audit;
 
-    public ReferralQueries(ReferralRepository referrals, ReferralAccess access, ReferralViews views, SchoolScope schoolScope,
+    public ReferralQueries(ReferralRepository referrals, ReferralAccess access, ReferralViews views,
                            CallerScope caller, AuditTrail audit) {
         this.referrals = referrals;
         this.access = access;
         this.views = views;
-        this.schoolScope = schoolScope;
         this.caller = caller;
         this.audit = audit;
     }
 
     @Transactional
     public Versioned<ReferralView> get(UUID id) {
-        Referral referral = access.requireForSchool(id);
+        Referral referral = access.require(id);
         return Versioned.of(views.school(referral, access.side()), referral.version);
     }
 
@@ -49,15 +45,11 @@ public class ReferralQueries {
      */
     @Transactional
     public Page<ReferralListItem> list(String status, UUID studentId, PageRequest page) {
-        Set<UUID> schools = schoolScope.visibleSchoolIds();
-        if (schools.isEmpty()) {
-            return Page.of(List.of(), page, 0);
-        }
         LocalDate today = LocalDate.now();
         List<ReferralStatus> statuses = status == null ? List.copyOf(ReferralStatus.OPEN) : List.of(ReferralStatus.fromCode(status));
-        String where = "schoolId in :schools and status in :statuses" + (studentId == null ? "" : " and student.id = :student");
+        // The scope filter keeps the list to the caller's schools.
+        String where = "status in :statuses" + (studentId == null ? "" : " and student.id = :student");
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("schools", schools);
         params.put("statuses", statuses);
         if (studentId != null) {
             params.put("student", studentId);
@@ -77,17 +69,17 @@ public class ReferralQueries {
         if (organization == null) {
             return Page.of(List.of(), page, 0);
         }
-        String where = "organizationId = ?1 and requestedAt is not null";
-        long total = referrals.count(where, organization);
-        List<Referral> found = referrals.find(where + " order by case when status in ?2 then 0 else 1 end, followUpDue asc nulls last, id",
-                organization, List.copyOf(ReferralStatus.OPEN)).page(page.page() - 1, page.size()).list();
+        // The scope filter shows a provider only the referrals sent to its organization.
+        long total = referrals.count();
+        List<Referral> found = referrals.find("order by case when status in ?1 then 0 else 1 end, followUpDue asc nulls last, id",
+                List.copyOf(ReferralStatus.OPEN)).page(page.page() - 1, page.size()).list();
         audit.object("provider-referral-queue", organization).students(found.stream().map(r -> r.student.id).toList());
         return Page.of(found.stream().map(views::provider).toList(), page, total);
     }
 
     @Transactional
     public Versioned<ProviderReferralView> providerGet(UUID id) {
-        Referral referral = access.requireForProvider(id);
+        Referral referral = access.require(id);
         return Versioned.of(views.provider(referral), referral.version);
     }
 

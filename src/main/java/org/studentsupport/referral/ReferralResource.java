@@ -78,7 +78,7 @@ public class ReferralResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
-    @Audited(action = AuditAction.READ, object = "referral")
+    @Audited(action = AuditAction.READ, object = "referral", id = "id")
     @Operation(operationId = "getReferral", summary = "Get a referral with its history")
     public RestResponse<ReferralView> get(@PathParam("id") UUID id) {
         Versioned<ReferralView> found = queries.get(id);
@@ -89,7 +89,7 @@ public class ReferralResource {
     @Path("/{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.COORDINATOR)
-    @Audited(action = AuditAction.UPDATE, object = "referral")
+    @Audited(action = AuditAction.UPDATE, object = "referral", id = "id")
     @Operation(operationId = "updateReferralDraft", summary = "Change a draft (JSON merge patch)",
             description = "RFC 7396: members present replace the draft's, null clears an optional member, absent members stay. "
                     + "The merged draft is validated as a whole (errors by JSON pointer). Only drafts; requires If-Match.")
@@ -103,7 +103,7 @@ public class ReferralResource {
     @Path("/{id}/send")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Audited(action = AuditAction.DISCLOSE, object = "referral")
+    @Audited(action = AuditAction.DISCLOSE, object = "referral", id = "id")
     @Operation(operationId = "sendReferral", summary = "Send a draft to the provider (draft → requested)",
             description = "Send application/json: {} or {\"note\": ...} (an empty JSON body also works). Discloses student data. Needs a consent signed, in force, not revoked, naming the provider (or a class "
                     + "including it), the purpose and every shared data category — or the health-or-safety emergency exception; "
@@ -118,7 +118,7 @@ public class ReferralResource {
     @Path("/{id}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.PROVIDER})
-    @Audited(action = AuditAction.TRANSITION, object = "referral")
+    @Audited(action = AuditAction.TRANSITION, object = "referral", id = "id")
     @Operation(operationId = "transitionReferral", summary = "Move a referral to another status",
             description = "Coordinators move for the school, providers for their organization, each only the moves the workflow "
                     + "gives them; otherwise 409 naming the current status and the allowed ones. Requires If-Match (412 when "
@@ -136,7 +136,7 @@ public class ReferralResource {
     @Path("/{id}/reroute")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Audited(action = AuditAction.CREATE, object = "referral")
+    @Audited(action = AuditAction.CREATE, object = "referral", id = "id")
     @Operation(operationId = "rerouteReferral", summary = "Re-route a rejected referral to another service",
             description = "Creates a new draft to the other service, copying the rejected referral's content, linked both ways "
                     + "(reroutedFromId / reroutedToId). Send it as any draft. Requires If-Match of the rejected referral.")
@@ -152,7 +152,7 @@ public class ReferralResource {
     @Path("/{id}/fhir")
     @Produces({"application/fhir+json", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR, Roles.PROVIDER})
-    @Audited(action = AuditAction.READ, object = "referral")
+    @Audited(action = AuditAction.READ, object = "referral", id = "id")
     @Operation(operationId = "getReferralAsFhir", summary = "A referral as a FHIR R4 Task and ServiceRequest",
             description = "A collection Bundle; Task.status is the referral's status. Providers get only what their queue shows.")
     public FhirReferral fhir(@PathParam("id") UUID id) {

@@ -54,7 +54,7 @@ public class ReferralWorkflow {
      */
     @Transactional
     public Versioned<ReferralView> send(UUID id, LongConsumer ifMatch, String note) {
-        Referral referral = access.requireForSchool(id);
+        Referral referral = access.require(id);
         ifMatch.accept(referral.version);
         if (referral.isEmergency()) {
             audit.purpose(ConsentGate.EMERGENCY);
@@ -84,7 +84,7 @@ public class ReferralWorkflow {
     /** A rejected referral → a new draft to another service, linked both ways. */
     @Transactional
     public Versioned<ReferralView> reroute(UUID id, LongConsumer ifMatch, RerouteRequest request) {
-        Referral rejected = access.requireForSchool(id);
+        Referral rejected = access.require(id);
         ifMatch.accept(rejected.version);
         Referral next = rejected.reroute(request.serviceId(), rules::service, caller.subject(), request.sharedNotes(),
                 LocalDate.now(), settings);

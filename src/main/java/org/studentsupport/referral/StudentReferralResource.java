@@ -41,7 +41,7 @@ public class StudentReferralResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Audited(action = AuditAction.CREATE, object = "referral")
+    @Audited(action = AuditAction.CREATE, object = "referral", student = "studentId")
     @Operation(operationId = "createReferral", summary = "Write a referral as a draft",
             description = "Nothing leaves the school until the draft is sent. With an Idempotency-Key (kept 24 hours), "
                     + "repeating the same request returns the same referral (201, header Idempotent-Replayed: true); "

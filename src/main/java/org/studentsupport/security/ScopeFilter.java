@@ -29,8 +29,9 @@ public final class ScopeFilter {
     private static final String SCHOOL_IN_SCOPE = " = any(cast(:" + SCHOOLS + " as uuid[]))";
     private static final String ORGANIZATION_IN_SCOPE = " = cast(nullif(:" + ORGANIZATION + ", '') as uuid)";
     private static final String STUDENTS_OF_SCHOOLS = "(select s.id from student s where s.school_id" + SCHOOL_IN_SCOPE + ")";
-    private static final String STUDENTS_OF_ORGANIZATION = "(select r.student_id from referral r where r.organization_id"
-            + ORGANIZATION_IN_SCOPE + ")";
+    // A provider reaches only what was sent to it: a draft has disclosed nothing yet.
+    private static final String SENT_TO_ORGANIZATION = "r.organization_id" + ORGANIZATION_IN_SCOPE + " and r.requested_at is not null";
+    private static final String STUDENTS_OF_ORGANIZATION = "(select r.student_id from referral r where " + SENT_TO_ORGANIZATION + ")";
 
     /** A row with a {@code school_id} column. */
     public static final String BY_SCHOOL = "(:" + UNRESTRICTED + " or {alias}.school_id" + SCHOOL_IN_SCOPE + ")";
@@ -50,13 +51,13 @@ public final class ScopeFilter {
     public static final String FAMILY_CONTACT = "(:" + UNRESTRICTED + " or {alias}.id in (select l.contact_id from student_contact l"
             + " where l.student_id in " + STUDENTS_OF_SCHOOLS + " or l.student_id in " + STUDENTS_OF_ORGANIZATION + "))";
 
-    /** A referral: of one of the caller's schools, or addressed to the caller's organization. */
+    /** A referral: of one of the caller's schools, or sent (not merely drafted) to the caller's organization. */
     public static final String REFERRAL = "(:" + UNRESTRICTED + " or {alias}.school_id" + SCHOOL_IN_SCOPE
-            + " or {alias}.organization_id" + ORGANIZATION_IN_SCOPE + ")";
+            + " or ({alias}.organization_id" + ORGANIZATION_IN_SCOPE + " and {alias}.requested_at is not null))";
 
     /** A consent: school staff see their students' consents; a provider those its referrals were sent under. */
     public static final String CONSENT = "(:" + UNRESTRICTED + " or {alias}.student_id in " + STUDENTS_OF_SCHOOLS
-            + " or {alias}.id in (select r.consent_id from referral r where r.organization_id" + ORGANIZATION_IN_SCOPE + "))";
+            + " or {alias}.id in (select r.consent_id from referral r where " + SENT_TO_ORGANIZATION + "))";
 
     /** A disclosure record: of the caller's students, or made to the caller's organization. */
     public static final String DISCLOSURE = "(:" + UNRESTRICTED + " or {alias}.student_id in " + STUDENTS_OF_SCHOOLS

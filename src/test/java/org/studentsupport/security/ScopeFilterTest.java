@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.studentsupport.referral.ReferralFixtures;
+import org.studentsupport.referral.ReferralStatus;
 import org.studentsupport.student.StudentRepository;
 import org.studentsupport.support.TestFixtures;
 
@@ -37,6 +38,7 @@ class ScopeFilterTest {
     UUID studentB;
     UUID referralToOwn;
     UUID referralToOther;
+    UUID draftToOwn;
 
     @BeforeEach
     void twoSchoolsAndTwoProviders() {
@@ -44,8 +46,11 @@ class ScopeFilterTest {
         studentB = fixtures.student(DISTRICT, "sch-scope-b", "stu-scope-b", "Bea", "Scope");
         UUID own = referrals.organization(UUID.fromString(OWN_ORGANIZATION), "Own provider");
         UUID other = referrals.organization("Other provider " + UUID.randomUUID());
-        referralToOwn = referrals.referral(studentA, referrals.service(own, "Mentoring"), null, List.of("identity"));
-        referralToOther = referrals.referral(studentB, referrals.service(other, "Tutoring"), null, List.of("identity"));
+        referralToOwn = referrals.referral(studentA, referrals.service(own, "Mentoring"), null, List.of("identity"),
+                ReferralStatus.REQUESTED);
+        referralToOther = referrals.referral(studentB, referrals.service(other, "Tutoring"), null, List.of("identity"),
+                ReferralStatus.REQUESTED);
+        draftToOwn = referrals.referral(studentB, referrals.service(own, "Counseling"), null, List.of("identity"));
     }
 
     @Test
@@ -99,6 +104,17 @@ class ScopeFilterTest {
                 .body("", not(hasItem(referralToOther.toString())));
         given().get("/test-support/scope-probe/referrals/{id}", referralToOther).then().statusCode(200).body(equalTo(""));
         given().get("/test-support/scope-probe/referrals/{id}", referralToOwn).then().statusCode(200).body(equalTo(referralToOwn.toString()));
+    }
+
+    @Test
+    @TestSecurity(user = "provider-scope", roles = "provider", attributes = {
+            @SecurityAttribute(key = "district_id", value = DISTRICT), @SecurityAttribute(key = "organization_id", value = OWN_ORGANIZATION)})
+    void providerSeesNoDraftNorItsStudentBeforeItIsSent() {
+        given().get("/test-support/scope-probe/referrals").then().statusCode(200)
+                .body("", not(hasItem(draftToOwn.toString())));
+        given().get("/test-support/scope-probe/referrals/{id}", draftToOwn).then().statusCode(200).body(equalTo(""));
+        given().get("/test-support/scope-probe/students/{id}", studentB).then().statusCode(200)
+                .body("findById", equalTo(""));
     }
 
     @Test

@@ -6,13 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.UpdateTimestamp;
-import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -22,7 +16,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "dir_service")
-public class ProviderService {
+public class ProviderService extends DirectoryRecord {
 
     public static final String ACCEPTING = "accepting";
     public static final String WAITLIST = "waitlist";
@@ -69,25 +63,6 @@ public class ProviderService {
 
     @Column(name = "maximum_age")
     public java.math.BigDecimal maximumAge;
-
-    /** Every other HSDS field, exactly as published (jsonb). */
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
-    public String extra = "{}";
-
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Column(name = "updated_by")
-    public String updatedBy;
 
     protected ProviderService() {
     }

@@ -92,7 +92,7 @@ public class DirectorySearch {
         }
         Integer age = p.age;
         if (p.studentId != null) {
-            audit.object("directory-search", null).student(p.studentId);
+            audit.student(p.studentId);
             age = students.require(p.studentId).ageOn(LocalDate.now(clock));
             if (age == null) {
                 throw new RuleBrokenException("Student " + p.studentId + " has no birth date; give an age instead", List.of());

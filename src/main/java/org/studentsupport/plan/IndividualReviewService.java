@@ -61,13 +61,13 @@ public class IndividualReviewService {
         supports.forEach(s -> review.addSupport(s.category(), s.description(), s.serviceId()));
         reviews.persist(review);
         reviews.flush();
+        audit.object("individual-review", review.id);
         return versioned(review);
     }
 
     @Transactional
     public Page<IndividualReviewSummary> list(UUID studentId, PageRequest page) {
         Student student = students.require(studentId);
-        audit.object("student", student.id).student(student.id);
         return Page.of(reviews.pageOfStudent(student.id, page.offset(), page.size()).stream()
                 .map(IndividualReviewSummary::from).toList(), page, reviews.countOfStudent(student.id));
     }
@@ -198,7 +198,7 @@ public class IndividualReviewService {
     }
 
     private Versioned<IndividualReviewView> versioned(IndividualReview review) {
-        audit.object("individual-review", review.id).student(review.studentId);
+        audit.student(review.studentId);
         return Versioned.of(IndividualReviewView.from(review), review.version);
     }
 }

@@ -6,6 +6,8 @@ import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.school.School;
 import org.studentsupport.school.SchoolService;
 import org.studentsupport.student.StudentScope;
+import org.studentsupport.directory.DirectorySearchCriteria.Sort;
+import org.studentsupport.directory.DirectorySearchCriteria.Weekday;
 import org.studentsupport.directory.hsds.HsdsStore;
 import org.studentsupport.domain.InvalidInputException;
 import org.studentsupport.domain.Page;
@@ -56,60 +58,58 @@ public class DirectorySearch {
     }
 
     /** A search resolved to plain values: what the SQL needs. */
-    public record Criteria(String text, List<UUID> termIds, List<String> languages, Integer age, Double lat, Double lon,
-                           double radiusKm, boolean free, DirectorySearchParams.Weekday openOn, boolean accepting,
-                           DirectorySearchParams.Sort sort) {
+    public record Resolved(String text, List<UUID> termIds, List<String> languages, Integer age, Double lat, Double lon,
+                           double radiusKm, boolean free, Weekday openOn, boolean accepting, Sort sort) {
     }
 
     @Transactional
-    public Page<DirectorySearchResult> search(DirectorySearchParams params, PageRequest page) {
-        return run(resolve(params), page);
+    public Page<DirectorySearchResult> search(DirectorySearchCriteria criteria, PageRequest page) {
+        return run(resolve(criteria), page);
     }
 
-    Criteria resolve(DirectorySearchParams p) {
+    Resolved resolve(DirectorySearchCriteria p) {
         List<Violation> violations = new ArrayList<>();
-        if ((p.lat == null) != (p.lon == null)) {
-            violations.add(Violation.atParameter(p.lat == null ? "lat" : "lon", "give lat and lon together"));
+        if ((p.lat() == null) != (p.lon() == null)) {
+            violations.add(Violation.atParameter(p.lat() == null ? "lat" : "lon", "give lat and lon together"));
         }
-        if (p.schoolId != null && p.lat != null) {
+        if (p.schoolId() != null && p.lat() != null) {
             violations.add(Violation.atParameter("schoolId", "give a school or a point (lat/lon), not both"));
         }
-        if (p.age != null && p.studentId != null) {
+        if (p.age() != null && p.studentId() != null) {
             violations.add(Violation.atParameter("studentId", "give an age or a student, not both"));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        Double lat = p.lat;
-        Double lon = p.lon;
-        if (p.schoolId != null) {
-            School school = schools.get(p.schoolId);
+        Double lat = p.lat();
+        Double lon = p.lon();
+        if (p.schoolId() != null) {
+            School school = schools.get(p.schoolId());
             if (school.latitude == null || school.longitude == null) {
-                throw new RuleBrokenException("School " + p.schoolId + " has no coordinates; set its location first", List.of());
+                throw new RuleBrokenException("School " + p.schoolId() + " has no coordinates; set its location first", List.of());
             }
             lat = school.latitude;
             lon = school.longitude;
         }
-        Integer age = p.age;
-        if (p.studentId != null) {
-            audit.object("directory-search", null).student(p.studentId);
-            age = students.require(p.studentId).ageOn(LocalDate.now(clock));
+        Integer age = p.age();
+        if (p.studentId() != null) {
+            audit.student(p.studentId());
+            age = students.require(p.studentId()).ageOn(LocalDate.now(clock));
             if (age == null) {
-                throw new RuleBrokenException("Student " + p.studentId + " has no birth date; give an age instead", List.of());
+                throw new RuleBrokenException("Student " + p.studentId() + " has no birth date; give an age instead", List.of());
             }
         }
-        DirectorySearchParams.Sort sort = p.sort;
-        if (sort == DirectorySearchParams.Sort.distance && lat == null) {
+        Sort sort = p.sort();
+        if (sort == Sort.distance && lat == null) {
             throw new InvalidInputException(List.of(Violation.atParameter("sort", "sorting by distance needs schoolId or lat/lon")));
         }
-        String text = p.q == null || p.q.isBlank() ? null : p.q.strip();
+        String text = p.q() == null || p.q().isBlank() ? null : p.q().strip();
         if (sort == null) {
-            sort = text != null ? DirectorySearchParams.Sort.relevance
-                    : lat != null ? DirectorySearchParams.Sort.distance : DirectorySearchParams.Sort.name;
+            sort = text != null ? Sort.relevance : lat != null ? Sort.distance : Sort.name;
         }
-        List<String> languages = p.languages == null ? List.of()
-                : p.languages.stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
-        return new Criteria(text, terms(p.terms), languages, age, lat, lon, p.radiusKm, p.free, p.openOn, p.accepting, sort);
+        List<String> languages = p.languages() == null ? List.of()
+                : p.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
+        return new Resolved(text, terms(p.terms()), languages, age, lat, lon, p.radiusKm(), p.free(), p.openOn(), p.accepting(), sort);
     }
 
     /** Term ids or codes to ids; an unknown term is a 400, not an empty result. */
@@ -145,7 +145,7 @@ public class DirectorySearch {
     public record Query(String sql, List<Object> params) {
     }
 
-    public static Query sql(Criteria c, PageRequest page) {
+    public static Query sql(Resolved c, PageRequest page) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder();
         boolean near = c.lat() != null;
@@ -241,7 +241,7 @@ public class DirectorySearch {
         return new Query(sql.toString(), params);
     }
 
-    Page<DirectorySearchResult> run(Criteria c, PageRequest page) {
+    Page<DirectorySearchResult> run(Resolved c, PageRequest page) {
         Query query = sql(c, page);
         List<DirectorySearchResult> results = new ArrayList<>();
         long[] total = {0};

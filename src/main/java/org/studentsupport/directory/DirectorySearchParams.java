@@ -10,20 +10,19 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import org.studentsupport.directory.DirectorySearchCriteria.Sort;
+import org.studentsupport.directory.DirectorySearchCriteria.Weekday;
+
 import java.util.List;
 import java.util.UUID;
 
-/** What a referral search asks for; every filter is optional and they combine (AND). */
+/** The query parameters of a referral search; every filter is optional and they combine (AND). */
 public class DirectorySearchParams {
 
     public static final int MAX_TEXT = 200;
     public static final int MAX_TERMS = 20;
     public static final int MAX_LANGUAGES = 10;
     public static final double MAX_RADIUS_KM = 200;
-
-    public enum Weekday { MO, TU, WE, TH, FR, SA, SU }
-
-    public enum Sort { relevance, distance, name }
 
     @QueryParam("q")
     @Size(max = MAX_TEXT)
@@ -90,4 +89,10 @@ public class DirectorySearchParams {
     @QueryParam("sort")
     @Parameter(description = "relevance (default with q), distance (default with a point, nearest first), or name")
     public Sort sort;
+
+    /** The search asked for, as the directory takes it. */
+    public DirectorySearchCriteria toCriteria() {
+        return new DirectorySearchCriteria(q, terms, languages, age, studentId, schoolId, lat, lon, radiusKm, free, openOn,
+                accepting, sort);
+    }
 }

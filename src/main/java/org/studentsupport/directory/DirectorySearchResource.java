@@ -34,6 +34,6 @@ public class DirectorySearchResource {
                     + " free, open on a weekday, accepting referrals; only active services. Each result says why it matched."
                     + " Ordered by relevance (with q), distance (with a point) or name, then id.")
     public Page<DirectorySearchResult> search(@BeanParam @Valid DirectorySearchParams params, @BeanParam @Valid PageParams page) {
-        return search.search(params, page.toRequest());
+        return search.search(params.toCriteria(), page.toRequest());
     }
 }

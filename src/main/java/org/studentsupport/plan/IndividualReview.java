@@ -132,6 +132,11 @@ public class IndividualReview {
         return support;
     }
 
+    public PlannedSupport support(UUID supportId) {
+        return supports.stream().filter(s -> s.id.equals(supportId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Planned support " + supportId));
+    }
+
     public Goal goal(UUID goalId) {
         return goals.stream().filter(g -> g.id.equals(goalId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Goal " + goalId));

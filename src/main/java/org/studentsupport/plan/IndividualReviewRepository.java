@@ -22,4 +22,10 @@ public class IndividualReviewRepository implements PanacheRepositoryBase<Individ
     public Optional<IndividualReview> openOf(UUID studentId) {
         return find("studentId = ?1 and status = ?2", studentId, IndividualReview.OPEN).firstResultOptional();
     }
+
+    /** The id of the review a planned support belongs to; read from the support's row, without loading the review. */
+    public Optional<UUID> reviewOfSupport(UUID supportId) {
+        return getEntityManager().createQuery("select s.review.id from PlannedSupport s where s.id = :id", UUID.class)
+                .setParameter("id", supportId).getResultStream().findFirst();
+    }
 }

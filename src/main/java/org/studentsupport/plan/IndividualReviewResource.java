@@ -37,7 +37,7 @@ public class IndividualReviewResource {
     @GET
     @Path("/{reviewId}")
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
-    @Audited(action = AuditAction.READ, object = "individual-review")
+    @Audited(action = AuditAction.READ, object = "individual-review", id = "reviewId")
     @Operation(operationId = "getIndividualReview", summary = "Get an individual review with its whole plan")
     public RestResponse<IndividualReviewView> get(@PathParam("reviewId") UUID reviewId) {
         return respond(service.get(reviewId));
@@ -47,7 +47,7 @@ public class IndividualReviewResource {
     @Path("/{reviewId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Audited(action = AuditAction.UPDATE, object = "individual-review")
+    @Audited(action = AuditAction.UPDATE, object = "individual-review", id = "reviewId")
     @Operation(operationId = "updateIndividualReview", summary = "Replace the concerns and the team",
             description = "Requires If-Match. A closed review cannot change (409).")
     public RestResponse<IndividualReviewView> update(@PathParam("reviewId") UUID reviewId, @HeaderParam("If-Match") String ifMatch,
@@ -59,7 +59,7 @@ public class IndividualReviewResource {
     @Path("/{reviewId}/goals")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Audited(action = AuditAction.UPDATE, object = "individual-review")
+    @Audited(action = AuditAction.UPDATE, object = "individual-review", id = "reviewId")
     @Operation(operationId = "addPlanGoal", summary = "Add a goal to the plan", description = "Requires If-Match of the review.")
     public RestResponse<IndividualReviewView> addGoal(@PathParam("reviewId") UUID reviewId, @HeaderParam("If-Match") String ifMatch,
                                                       @NotNull @Valid GoalInput request) {
@@ -70,7 +70,7 @@ public class IndividualReviewResource {
     @Path("/{reviewId}/goals/{goalId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Audited(action = AuditAction.UPDATE, object = "individual-review")
+    @Audited(action = AuditAction.UPDATE, object = "individual-review", id = "reviewId")
     @Operation(operationId = "updatePlanGoal", summary = "Change a goal's text, target date or status",
             description = "Requires If-Match of the review.")
     public RestResponse<IndividualReviewView> updateGoal(@PathParam("reviewId") UUID reviewId, @PathParam("goalId") UUID goalId,
@@ -82,7 +82,7 @@ public class IndividualReviewResource {
     @Path("/{reviewId}/goals/{goalId}/progress-notes")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Audited(action = AuditAction.UPDATE, object = "individual-review")
+    @Audited(action = AuditAction.UPDATE, object = "individual-review", id = "reviewId")
     @Operation(operationId = "addGoalProgressNote", summary = "Add a dated progress note to a goal",
             description = "Notes are kept, never changed. Requires If-Match of the review.")
     public RestResponse<IndividualReviewView> addNote(@PathParam("reviewId") UUID reviewId, @PathParam("goalId") UUID goalId,
@@ -94,7 +94,7 @@ public class IndividualReviewResource {
     @Path("/{reviewId}/supports")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Audited(action = AuditAction.UPDATE, object = "individual-review")
+    @Audited(action = AuditAction.UPDATE, object = "individual-review", id = "reviewId")
     @Operation(operationId = "addPlannedSupport", summary = "Add a planned support",
             description = "Optionally a service of the provider directory (422 when unknown). Requires If-Match of the review.")
     public RestResponse<IndividualReviewView> addSupport(@PathParam("reviewId") UUID reviewId, @HeaderParam("If-Match") String ifMatch,
@@ -106,7 +106,7 @@ public class IndividualReviewResource {
     @Path("/{reviewId}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Audited(action = AuditAction.TRANSITION, object = "individual-review")
+    @Audited(action = AuditAction.TRANSITION, object = "individual-review", id = "reviewId")
     @Operation(operationId = "closeIndividualReview", summary = "Close the plan",
             description = "A closed plan is read-only. Requires If-Match.")
     public RestResponse<IndividualReviewView> close(@PathParam("reviewId") UUID reviewId, @HeaderParam("If-Match") String ifMatch,

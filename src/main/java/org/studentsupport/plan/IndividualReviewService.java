@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.directory.Directory;
 import org.studentsupport.security.CallerScope;
+import org.studentsupport.security.ScopedLookup;
 import org.studentsupport.student.Student;
 import org.studentsupport.student.StudentScope;
 import org.studentsupport.domain.ConflictException;
@@ -20,20 +21,25 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.IntFunction;
 
-/** Individual student reviews and their plans. Access follows the student: 404 outside the caller's schools. */
+/**
+ * Individual student reviews and their plans. Access follows the student: the scope filter shows a
+ * review only to staff of the student's school; any other review answers 404.
+ */
 @ApplicationScoped
 public class IndividualReviewService {
 
     private final IndividualReviewRepository reviews;
     private final StudentScope students;
+    private final ScopedLookup lookup;
     private final Directory directory;
     private final CallerScope caller;
     private final AuditTrail audit;
 
-    public IndividualReviewService(IndividualReviewRepository reviews, StudentScope students, Directory directory,
-                                   CallerScope caller, AuditTrail audit) {
+    public IndividualReviewService(IndividualReviewRepository reviews, StudentScope students, ScopedLookup lookup,
+                                   Directory directory, CallerScope caller, AuditTrail audit) {
         this.reviews = reviews;
         this.students = students;
+        this.lookup = lookup;
         this.directory = directory;
         this.caller = caller;
         this.audit = audit;
@@ -55,13 +61,13 @@ public class IndividualReviewService {
         supports.forEach(s -> review.addSupport(s.category(), s.description(), s.serviceId()));
         reviews.persist(review);
         reviews.flush();
+        audit.object("individual-review", review.id);
         return versioned(review);
     }
 
     @Transactional
     public Page<IndividualReviewSummary> list(UUID studentId, PageRequest page) {
         Student student = students.require(studentId);
-        audit.object("student", student.id).student(student.id);
         return Page.of(reviews.pageOfStudent(student.id, page.offset(), page.size()).stream()
                 .map(IndividualReviewSummary::from).toList(), page, reviews.countOfStudent(student.id));
     }
@@ -138,30 +144,22 @@ public class IndividualReviewService {
      */
     @Transactional
     public void linkReferral(UUID supportId, UUID referralId) {
-        PlannedSupport support = reviews.getEntityManager().find(PlannedSupport.class, supportId);
-        if (support == null) {
-            throw new NotFoundException("Planned support " + supportId);
-        }
-        students.require(support.review.studentId);
+        String what = "Planned support " + supportId;
+        // the review is looked up through the scope filter before the support's association is touched:
+        // loading a review the filter hides through that association would fail instead of answering 404
+        UUID reviewId = reviews.reviewOfSupport(supportId).orElseThrow(() -> new NotFoundException(what));
+        IndividualReview review = lookup.require(IndividualReview.class, reviewId, what);
+        PlannedSupport support = review.support(supportId);
         if (support.referralId != null && !support.referralId.equals(referralId)) {
             throw new ConflictException("The planned support already became referral " + support.referralId);
         }
         support.referralId = referralId;
-        support.review.updatedAt = java.time.Instant.now();
+        review.updatedAt = java.time.Instant.now();
     }
 
+    /** The review, when the caller may see its student; the 404 names the review, so the student's id does not leak. */
     private IndividualReview find(UUID id) {
-        IndividualReview review = id == null ? null : reviews.findById(id);
-        if (review == null) {
-            throw new NotFoundException("Individual review " + id);
-        }
-        try {
-            students.require(review.studentId);
-        } catch (RuntimeException outOfScope) {
-            // the 404 names the review, not its student, so that the student's id does not leak
-            throw new NotFoundException("Individual review " + id);
-        }
-        return review;
+        return lookup.require(IndividualReview.class, id, "Individual review " + id);
     }
 
     private IndividualReview forChange(UUID id, long expectedVersion) {
@@ -200,7 +198,7 @@ public class IndividualReviewService {
     }
 
     private Versioned<IndividualReviewView> versioned(IndividualReview review) {
-        audit.object("individual-review", review.id).student(review.studentId);
+        audit.student(review.studentId);
         return Versioned.of(IndividualReviewView.from(review), review.version);
     }
 }

@@ -41,7 +41,7 @@ public class StudentIndividualReviewResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Audited(action = AuditAction.CREATE, object = "individual-review")
+    @Audited(action = AuditAction.CREATE, object = "individual-review", student = "studentId")
     @Operation(operationId = "openIndividualReview", summary = "Open an individual student review and its plan",
             description = "Team, concerns, goals and planned supports. A student has at most one open review (409 otherwise). "
                     + "A serviceId must be a service of the provider directory (422).")
@@ -55,7 +55,7 @@ public class StudentIndividualReviewResource {
 
     @GET
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
-    @Audited(action = AuditAction.READ, object = "individual-review")
+    @Audited(action = AuditAction.READ, object = "student", id = "studentId", student = "studentId")
     @Operation(operationId = "listIndividualReviews", summary = "A student's individual reviews", description = "Newest first.")
     public Page<IndividualReviewSummary> list(@PathParam("studentId") UUID studentId, @BeanParam @Valid PageParams page) {
         return service.list(studentId, page.toRequest());

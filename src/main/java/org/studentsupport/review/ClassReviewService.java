@@ -7,8 +7,8 @@ import jakarta.transaction.Transactional;
 import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.roster.ClassSection;
 import org.studentsupport.roster.Teacher;
-import org.studentsupport.school.SchoolScope;
 import org.studentsupport.security.CallerScope;
+import org.studentsupport.security.ScopedLookup;
 import org.studentsupport.domain.NotFoundException;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
@@ -41,18 +41,18 @@ public class ClassReviewService {
     private final ReviewCodeRepository codes;
     private final ReviewPeriodService periods;
     private final TierScale tiers;
-    private final SchoolScope schools;
+    private final ScopedLookup lookup;
     private final CallerScope caller;
     private final AuditTrail audit;
     private final EntityManager em;
 
     public ClassReviewService(ClassReviewRepository reviews, ReviewCodeRepository codes, ReviewPeriodService periods,
-                              TierScale tiers, SchoolScope schools, CallerScope caller, AuditTrail audit, EntityManager em) {
+                              TierScale tiers, ScopedLookup lookup, CallerScope caller, AuditTrail audit, EntityManager em) {
         this.reviews = reviews;
         this.codes = codes;
         this.periods = periods;
         this.tiers = tiers;
-        this.schools = schools;
+        this.lookup = lookup;
         this.caller = caller;
         this.audit = audit;
         this.em = em;
@@ -192,12 +192,7 @@ public class ClassReviewService {
 
     /** The class, when its school is in the caller's scope; 404 otherwise. */
     ClassSection classInScope(UUID classId) {
-        ClassSection section = classId == null ? null : em.find(ClassSection.class, classId);
-        if (section == null) {
-            throw new NotFoundException("Class " + classId);
-        }
-        schools.require(section.school.id, "Class " + classId);
-        return section;
+        return lookup.require(ClassSection.class, classId, "Class " + classId);
     }
 
     private ReviewPeriod periodOf(ClassSection section, UUID periodId) {

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.studentsupport.audit.AuditAction;
-import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.audit.Audited;
 import org.studentsupport.security.Roles;
 import org.studentsupport.domain.Page;
@@ -30,28 +29,25 @@ import java.util.UUID;
 public class ReviewProgressResource {
 
     private final ReviewProgressService service;
-    private final AuditTrail audit;
 
-    public ReviewProgressResource(ReviewProgressService service, AuditTrail audit) {
+    public ReviewProgressResource(ReviewProgressService service) {
         this.service = service;
-        this.audit = audit;
     }
 
     @GET
     @Path("/progress")
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
-    @Audited(action = AuditAction.READ, object = "review-progress")
+    @Audited(action = AuditAction.READ, object = "school", id = "schoolId")
     @Operation(operationId = "getReviewProgress", summary = "How far a school is with its reviews in a period",
             description = "Counts of classes not started, in draft and final, and the share of enrolled students with a tier in a finalized review.")
     public ReviewProgressView progress(@PathParam("periodId") UUID periodId, @PathParam("schoolId") UUID schoolId) {
-        audit.object("school", schoolId);
         return service.progress(periodId, schoolId, LocalDate.now());
     }
 
     @GET
     @Path("/classes")
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
-    @Audited(action = AuditAction.READ, object = "review-progress")
+    @Audited(action = AuditAction.READ, object = "school", id = "schoolId")
     @Operation(operationId = "listClassReviewProgress", summary = "The school's classes and where each one's review stands",
             description = "Ordered by class title. Filter with status=not-started to see the classes still to review.")
     public Page<ClassProgressView> classes(@PathParam("periodId") UUID periodId, @PathParam("schoolId") UUID schoolId,
@@ -59,7 +55,6 @@ public class ReviewProgressResource {
                                            @Parameter(schema = @Schema(enumeration = {"not-started", "draft", "final"}, maxLength = 20))
                                            String status,
                                            @BeanParam @Valid PageParams page) {
-        audit.object("school", schoolId);
         return service.classes(periodId, schoolId, status, page.toRequest());
     }
 }

@@ -49,14 +49,14 @@ public class ClassResource {
     @GET
     @Path("/{id}/roster")
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Audited(action = AuditAction.READ, object = "class-roster")
+    @Audited(action = AuditAction.READ, object = "class", id = "id")
     @Operation(operationId = "getClassRoster", summary = "The students enrolled in a class on a date",
             description = "Enrollments in force on the date (default: today, UTC) of active students, ordered by family name, given name.")
     public Page<RosterEntryView> roster(@PathParam("id") UUID id,
                                         @Parameter(description = "The date (default today)") @QueryParam("date") LocalDate date,
                                         @BeanParam @Valid PageParams page) {
         Page<RosterEntryView> roster = service.roster(id, date == null ? LocalDate.now(ZoneOffset.UTC) : date, page.toRequest());
-        audit.object("class", id).students(roster.items().stream().map(RosterEntryView::studentId).toList());
+        audit.students(roster.items().stream().map(RosterEntryView::studentId).toList());
         return roster;
     }
 }

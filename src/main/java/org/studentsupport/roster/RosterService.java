@@ -6,9 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.studentsupport.school.SchoolScope;
 import org.studentsupport.security.CallerScope;
+import org.studentsupport.security.ScopedLookup;
 import org.studentsupport.student.EnrollmentView;
 import org.studentsupport.student.StudentEnrollments;
-import org.studentsupport.domain.NotFoundException;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
 
@@ -21,10 +21,12 @@ import java.util.UUID;
 public class RosterService implements StudentEnrollments {
 
     private final SchoolScope schools;
+    private final ScopedLookup lookup;
     private final CallerScope caller;
 
-    public RosterService(SchoolScope schools, CallerScope caller) {
+    public RosterService(SchoolScope schools, ScopedLookup lookup, CallerScope caller) {
         this.schools = schools;
+        this.lookup = lookup;
         this.caller = caller;
     }
 
@@ -67,12 +69,7 @@ public class RosterService implements StudentEnrollments {
     }
 
     ClassSection require(UUID id) {
-        ClassSection section = id == null ? null : em().find(ClassSection.class, id);
-        if (section == null) {
-            throw new NotFoundException("Class " + id);
-        }
-        schools.require(section.school.id, "Class " + id);
-        return section;
+        return lookup.require(ClassSection.class, id, "Class " + id);
     }
 
     /** The students enrolled in a class on a date, by name. */

@@ -81,8 +81,8 @@ class DirectorySearchBenchmark {
         params.lon = -72.58;
         params.radiusKm = 5;
         params.accepting = true;
-        params.sort = DirectorySearchParams.Sort.distance;
-        DirectorySearch.Query query = DirectorySearch.sql(search.resolve(params), new PageRequest(1, 20));
+        params.sort = DirectorySearchCriteria.Sort.distance;
+        DirectorySearch.Query query = DirectorySearch.sql(search.resolve(params.toCriteria()), new PageRequest(1, 20));
         Callable<Integer> raw = () -> {
             try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(query.sql())) {
                 HsdsStore.bind(c, s, query.params());

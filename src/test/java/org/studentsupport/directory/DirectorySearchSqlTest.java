@@ -13,15 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The search SQL as a pure function of the criteria: which fragments appear, with which parameters, in which order. */
 class DirectorySearchSqlTest {
 
-    private static DirectorySearch.Criteria criteria(String text, List<UUID> terms, List<String> languages, Integer age,
-                                                     Double lat, Double lon, DirectorySearchParams.Sort sort) {
-        return new DirectorySearch.Criteria(text, terms, languages, age, lat, lon, 5, false, null, false, sort);
+    private static DirectorySearch.Resolved criteria(String text, List<UUID> terms, List<String> languages, Integer age,
+                                                     Double lat, Double lon, DirectorySearchCriteria.Sort sort) {
+        return new DirectorySearch.Resolved(text, terms, languages, age, lat, lon, 5, false, null, false, sort);
     }
 
     @Test
     void aSearchWithNoCriteriaFindsActiveServicesByNameAndPages() {
         DirectorySearch.Query query = DirectorySearch.sql(criteria(null, List.of(), List.of(), null, null, null,
-                DirectorySearchParams.Sort.name), new PageRequest(3, 20));
+                DirectorySearchCriteria.Sort.name), new PageRequest(3, 20));
         assertFalse(query.sql().startsWith("WITH"), query.sql());
         assertTrue(query.sql().contains(" WHERE s.status = 'active'"), query.sql());
         assertTrue(query.sql().endsWith(" ORDER BY s.name, s.id LIMIT ? OFFSET ?"), query.sql());
@@ -31,7 +31,7 @@ class DirectorySearchSqlTest {
     @Test
     void wordsBecomeAWebSearchQueryRankedByRelevance() {
         DirectorySearch.Query query = DirectorySearch.sql(criteria("after school", List.of(), List.of(), null, null, null,
-                DirectorySearchParams.Sort.relevance), new PageRequest(1, 10));
+                DirectorySearchCriteria.Sort.relevance), new PageRequest(1, 10));
         assertTrue(query.sql().startsWith("WITH query AS (SELECT websearch_to_tsquery('english', ?) AS q) "), query.sql());
         assertTrue(query.sql().contains(" AND s.search_vector @@ query.q"), query.sql());
         assertTrue(query.sql().contains("ORDER BY 12 DESC, 13 ASC NULLS LAST, s.name, s.id"), query.sql());
@@ -42,7 +42,7 @@ class DirectorySearchSqlTest {
     @Test
     void aPointBoundsTheLocationsByABoxThenByDistance() {
         DirectorySearch.Query query = DirectorySearch.sql(criteria(null, List.of(), List.of(), null, 42.0, -72.0,
-                DirectorySearchParams.Sort.distance), new PageRequest(1, 10));
+                DirectorySearchCriteria.Sort.distance), new PageRequest(1, 10));
         assertTrue(query.sql().startsWith("WITH near AS (SELECT sal.service_id, min("), query.sql());
         assertTrue(query.sql().contains("WHERE l.latitude BETWEEN ? AND ? AND l.longitude BETWEEN ? AND ?"), query.sql());
         assertTrue(query.sql().contains(" JOIN near ON near.service_id = s.id"), query.sql());
@@ -62,7 +62,7 @@ class DirectorySearchSqlTest {
     @Test
     void anAgeMustFitTheEligibilityWhereTheServiceStatesOne() {
         DirectorySearch.Query query = DirectorySearch.sql(criteria(null, List.of(), List.of(), 12, null, null,
-                DirectorySearchParams.Sort.name), new PageRequest(1, 10));
+                DirectorySearchCriteria.Sort.name), new PageRequest(1, 10));
         assertTrue(query.sql().contains(
                 " AND (s.minimum_age IS NULL OR s.minimum_age <= ?) AND (s.maximum_age IS NULL OR s.maximum_age >= ?)"), query.sql());
         assertEquals(List.of(12, 12, 10, 0), query.params());
@@ -71,7 +71,7 @@ class DirectorySearchSqlTest {
     @Test
     void languagesAreMatchedAndReportedInLowerCase() {
         DirectorySearch.Query query = DirectorySearch.sql(criteria(null, List.of(), List.of("es", "pt"), null, null, null,
-                DirectorySearchParams.Sort.name), new PageRequest(1, 10));
+                DirectorySearchCriteria.Sort.name), new PageRequest(1, 10));
         assertTrue(query.sql().contains(" ARRAY(SELECT DISTINCT lower(g.code) FROM dir_language g WHERE g.service_id = s.id"
                 + " AND lower(g.code) = ANY(?) ORDER BY 1),"), query.sql());
         assertTrue(query.sql().contains(" AND EXISTS (SELECT 1 FROM dir_language g WHERE g.service_id = s.id AND lower(g.code) = ANY(?))"),
@@ -84,7 +84,7 @@ class DirectorySearchSqlTest {
         UUID tutoring = UUID.randomUUID();
         UUID mentoring = UUID.randomUUID();
         DirectorySearch.Query query = DirectorySearch.sql(criteria(null, List.of(tutoring, mentoring), List.of(), null, null, null,
-                DirectorySearchParams.Sort.name), new PageRequest(1, 10));
+                DirectorySearchCriteria.Sort.name), new PageRequest(1, 10));
         String required = " AND EXISTS (SELECT 1 FROM dir_attribute a WHERE a.link_id = s.id AND a.taxonomy_term_id = ?)";
         assertEquals(2, query.sql().split(java.util.regex.Pattern.quote(required), -1).length - 1, query.sql());
         assertTrue(query.sql().contains("WHERE a.link_id = s.id AND (t.id = ANY(?)) ORDER BY t.name, t.id),"), query.sql());

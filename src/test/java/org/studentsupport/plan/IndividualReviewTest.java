@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.studentsupport.audit.AuditEvent;
 import org.studentsupport.review.ReviewFixtures;
 
 import java.util.List;
@@ -19,6 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -169,6 +171,27 @@ class IndividualReviewTest {
                 .post("/api/v1/students/" + stranger + "/individual-reviews").then().statusCode(404);
         given().get("/api/v1/students/" + stranger + "/individual-reviews").then().statusCode(404);
         assertEquals(0, fixtures.individualReviews(stranger));
+    }
+
+    @Test
+    void aPlanOfAnotherSchoolIsNotFoundAndTheRefusalIsAuditedAsDenied() {
+        UUID other = fixtures.school(DISTRICT, "sch-plan-isr-other");
+        UUID stranger = fixtures.student(other, "06");
+        UUID plan = fixtures.individualReview(stranger);
+        String refused = "isr-other-" + UUID.randomUUID();
+        given().header("X-Request-Id", refused).get("/api/v1/individual-reviews/" + plan).then().statusCode(404)
+                .body("detail", equalTo("Individual review " + plan + " was not found"));
+        AuditEvent event = fixtures.auditEvent(refused);
+        assertEquals("denied", event.outcome);
+        assertEquals(404, event.httpStatus);
+        assertEquals("individual-review", event.objectType);
+        assertEquals(plan.toString(), event.objectId);
+        assertArrayEquals(new UUID[0], event.studentIds, "the refused caller's event names no student of the other school");
+
+        UUID unknown = UUID.randomUUID();
+        String missing = "isr-unknown-" + UUID.randomUUID();
+        given().header("X-Request-Id", missing).get("/api/v1/individual-reviews/" + unknown).then().statusCode(404);
+        assertEquals("error", fixtures.auditEvent(missing).outcome);
     }
 
     @Test

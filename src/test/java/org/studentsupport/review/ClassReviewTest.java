@@ -8,6 +8,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.studentsupport.audit.AuditEvent;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -279,6 +281,22 @@ class ClassReviewTest {
                 .put(other).then().statusCode(404).contentType(PROBLEM);
         given().get(other).then().statusCode(404);
         assertEquals(0, fixtures.reviews(otherClass));
+    }
+
+    @Test
+    void aReviewOfAnotherSchoolsClassIsNotFoundAndTheRefusalIsAuditedAsDenied() {
+        UUID otherSchool = fixtures.school(DISTRICT, OTHER_SCHOOL);
+        UUID otherClass = fixtures.classSection(otherSchool, yearId, "Other reviewed");
+        List<UUID> others = fixtures.enrolledStudents(otherClass, otherSchool, "03", 1);
+        fixtures.finalReview(otherClass, periodId, others, List.of("2"), null, null, null);
+        String refused = "wcr-other-" + UUID.randomUUID();
+        given().header("X-Request-Id", refused).get("/api/v1/classes/" + otherClass + "/reviews/" + periodId)
+                .then().statusCode(404).contentType(PROBLEM).body("detail", equalTo("Class " + otherClass + " was not found"));
+        AuditEvent event = fixtures.auditEvent(refused);
+        assertEquals("denied", event.outcome);
+        assertEquals(404, event.httpStatus);
+        assertEquals("class-review", event.objectType);
+        assertArrayEquals(new UUID[0], event.studentIds, "the refused caller's event names no student of the other school");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.studentsupport.review;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.studentsupport.audit.AuditEvent;
 import org.studentsupport.roster.AcademicSession;
 import org.studentsupport.roster.ClassSection;
 import org.studentsupport.roster.Enrollment;
@@ -221,5 +222,21 @@ public class ReviewFixtures {
     public long individualReviews(UUID studentId) {
         return em.createQuery("select count(r) from IndividualReview r where r.studentId = :s", Long.class)
                 .setParameter("s", studentId).getSingleResult();
+    }
+
+    /** An open individual review of the student, written directly. */
+    @Transactional
+    public UUID individualReview(UUID studentId) {
+        org.studentsupport.plan.IndividualReview review =
+                new org.studentsupport.plan.IndividualReview(studentId, "Fixture concerns", "fixture");
+        em.persist(review);
+        return review.id;
+    }
+
+    /** The audit event of one request, by its X-Request-Id. */
+    @Transactional
+    public AuditEvent auditEvent(String requestId) {
+        return em.createQuery("select e from AuditEvent e where e.requestId = :r", AuditEvent.class)
+                .setParameter("r", requestId).getSingleResult();
     }
 }

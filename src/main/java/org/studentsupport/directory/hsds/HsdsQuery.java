@@ -72,7 +72,9 @@ public class HsdsQuery {
     @DefaultValue("false")
     public boolean topOnly;
 
-    public int offset() {
-        return (page - 1) * perPage;
+    /** The list asked for, as the HSDS API takes it. */
+    public HsdsListQuery toListQuery() {
+        return new HsdsListQuery(search, page, perPage, taxonomyTermId, taxonomyId, organizationId, modifiedAfter, postcode,
+                proximity, full, fullService, parentId, topOnly);
     }
 }

@@ -58,7 +58,7 @@ public class HsdsResource {
     @Operation(hidden = true, operationId = "hsdsListServices", summary = "HSDS services")
     public HsdsPage<ObjectNode> services(@BeanParam @Valid HsdsQuery query) {
         checkAccess();
-        return api.services(query);
+        return api.services(query.toListQuery());
     }
 
     @GET
@@ -76,7 +76,7 @@ public class HsdsResource {
     @Operation(hidden = true, operationId = "hsdsListOrganizations", summary = "HSDS organizations")
     public HsdsPage<ObjectNode> organizations(@BeanParam @Valid HsdsQuery query) {
         checkAccess();
-        return api.organizations(query);
+        return api.organizations(query.toListQuery());
     }
 
     @GET
@@ -94,7 +94,7 @@ public class HsdsResource {
     @Operation(hidden = true, operationId = "hsdsListTaxonomies", summary = "HSDS taxonomies")
     public HsdsPage<ObjectNode> taxonomies(@BeanParam @Valid HsdsQuery query) {
         checkAccess();
-        return api.taxonomies(query);
+        return api.taxonomies(query.toListQuery());
     }
 
     @GET
@@ -112,7 +112,7 @@ public class HsdsResource {
     @Operation(hidden = true, operationId = "hsdsListTaxonomyTerms", summary = "HSDS taxonomy terms")
     public HsdsPage<ObjectNode> taxonomyTerms(@BeanParam @Valid HsdsQuery query) {
         checkAccess();
-        return api.taxonomyTerms(query);
+        return api.taxonomyTerms(query.toListQuery());
     }
 
     @GET
@@ -130,7 +130,7 @@ public class HsdsResource {
     @Operation(hidden = true, operationId = "hsdsListServiceAtLocations", summary = "HSDS services at locations")
     public HsdsPage<ObjectNode> serviceAtLocations(@BeanParam @Valid HsdsQuery query) {
         checkAccess();
-        return api.serviceAtLocations(query);
+        return api.serviceAtLocations(query.toListQuery());
     }
 
     @GET

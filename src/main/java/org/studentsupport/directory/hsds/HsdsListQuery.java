@@ -1,0 +1,17 @@
+package org.studentsupport.directory.hsds;
+
+import java.util.UUID;
+
+/**
+ * What an HSDS list asks for, as {@link HsdsApi} takes it: a 1-based page of {@code perPage} records
+ * and cumulative filters, each optional (null or false). The query parameters and their limits are in
+ * {@code HsdsQuery}.
+ */
+public record HsdsListQuery(String search, int page, int perPage, UUID taxonomyTermId, UUID taxonomyId, UUID organizationId,
+                            String modifiedAfter, String postcode, Integer proximity, boolean full, boolean fullService,
+                            UUID parentId, boolean topOnly) {
+
+    public int offset() {
+        return (page - 1) * perPage;
+    }
+}

@@ -52,7 +52,7 @@ public class ConsentResource {
                     + "and listed in openReferralIds. Requires If-Match; 409 when already revoked.")
     public RestResponse<ConsentView> revoke(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                             @Valid RevokeConsentRequest request) {
-        Versioned<ConsentView> revoked = service.revoke(id, version -> ETags.requireMatch(ifMatch, version), request);
+        Versioned<ConsentView> revoked = service.revoke(id, ETags.ifMatch(ifMatch), request);
         return RestResponse.ResponseBuilder.ok(revoked.body()).tag(ETags.of(revoked.version())).build();
     }
 }

@@ -24,7 +24,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.LongConsumer;
+import org.studentsupport.domain.VersionCheck;
 
 /** Consents on file for a student: recorded and revoked by the coordinators of the student's school. */
 @ApplicationScoped
@@ -161,9 +161,9 @@ public class ConsentService {
      * refuses when the caller's copy is stale (the resource checks the If-Match header with it).
      */
     @Transactional
-    public Versioned<ConsentView> revoke(UUID id, LongConsumer ifMatch, RevokeConsentRequest request) {
+    public Versioned<ConsentView> revoke(UUID id, VersionCheck ifMatch, RevokeConsentRequest request) {
         Consent consent = require(id);
-        ifMatch.accept(consent.version);
+        ifMatch.require(consent.version);
         if (consent.isRevoked()) {
             throw new ConflictException("Consent " + id + " was already revoked on " + consent.revokedOn);
         }

@@ -32,7 +32,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.LongConsumer;
+import org.studentsupport.domain.VersionCheck;
 
 /** Drafts: written by the school (safe to repeat with an Idempotency-Key) and changed with a JSON merge patch. */
 @ApplicationScoped
@@ -117,9 +117,9 @@ public class ReferralDrafts {
      * @param ifMatch gets the current version first and refuses when the caller's copy is stale
      */
     @Transactional
-    public Versioned<ReferralView> patchDraft(UUID id, LongConsumer ifMatch, JsonNode patch) {
+    public Versioned<ReferralView> patchDraft(UUID id, VersionCheck ifMatch, JsonNode patch) {
         Referral referral = access.require(id);
-        ifMatch.accept(referral.version);
+        ifMatch.require(referral.version);
         referral.requireDraft();
         ObjectNode merged = mapper.valueToTree(DraftRules.form(referral));
         List<Violation> unknown = JsonMergePatch.unknownMembers(merged, patch);

@@ -35,7 +35,6 @@ import org.studentsupport.web.PageParams;
 
 import java.net.URI;
 import java.util.UUID;
-import java.util.function.LongConsumer;
 
 @Path("/api/v1/referrals")
 @Tag(name = "Referrals")
@@ -56,9 +55,6 @@ public class ReferralResource {
     }
 
     /** The If-Match rule, applied by the service to the version it holds: 428 without the header, 412 when stale. */
-    static LongConsumer ifMatch(String header) {
-        return version -> ETags.requireMatch(header, version);
-    }
 
     @GET
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
@@ -95,7 +91,7 @@ public class ReferralResource {
                     + "The merged draft is validated as a whole (errors by JSON pointer). Only drafts; requires If-Match.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = CreateReferralRequest.class)))
     public RestResponse<ReferralView> patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        Versioned<ReferralView> updated = drafts.patchDraft(id, ifMatch(ifMatch), patch);
+        Versioned<ReferralView> updated = drafts.patchDraft(id, ETags.ifMatch(ifMatch), patch);
         return RestResponse.ResponseBuilder.ok(updated.body()).tag(ETags.of(updated.version())).build();
     }
 
@@ -110,7 +106,7 @@ public class ReferralResource {
                     + "otherwise 422 naming each gap. Writes the disclosure record in the same transaction. Requires If-Match.")
     public RestResponse<ReferralView> send(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                            @Valid SendReferralRequest request) {
-        Versioned<ReferralView> sent = workflow.send(id, ifMatch(ifMatch), request == null ? null : request.note());
+        Versioned<ReferralView> sent = workflow.send(id, ETags.ifMatch(ifMatch), request == null ? null : request.note());
         return RestResponse.ResponseBuilder.ok(sent.body()).tag(ETags.of(sent.version())).build();
     }
 
@@ -128,7 +124,7 @@ public class ReferralResource {
                     schema = @Schema(oneOf = {ReferralView.class, ProviderReferralView.class})))
     public RestResponse<Object> transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                            @NotNull @Valid TransitionRequest request) {
-        Versioned<Object> moved = workflow.transition(id, ifMatch(ifMatch), request);
+        Versioned<Object> moved = workflow.transition(id, ETags.ifMatch(ifMatch), request);
         return RestResponse.ResponseBuilder.ok(moved.body()).tag(ETags.of(moved.version())).build();
     }
 
@@ -142,7 +138,7 @@ public class ReferralResource {
                     + "(reroutedFromId / reroutedToId). Send it as any draft. Requires If-Match of the rejected referral.")
     public RestResponse<ReferralView> reroute(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                               @NotNull @Valid RerouteRequest request, @Context UriInfo uri) {
-        Versioned<ReferralView> created = workflow.reroute(id, ifMatch(ifMatch), request);
+        Versioned<ReferralView> created = workflow.reroute(id, ETags.ifMatch(ifMatch), request);
         URI location = uri.getBaseUriBuilder().path("api/v1/referrals").path(created.body().id().toString()).build();
         return RestResponse.ResponseBuilder.<ReferralView>created(location).entity(created.body())
                 .tag(ETags.of(created.version())).build();

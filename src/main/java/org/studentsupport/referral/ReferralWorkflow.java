@@ -12,7 +12,7 @@ import org.studentsupport.security.CallerScope;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.function.LongConsumer;
+import org.studentsupport.domain.VersionCheck;
 
 /**
  * The referral workflow: sending a draft (the consent gate and the disclosure entry in one
@@ -53,9 +53,9 @@ public class ReferralWorkflow {
      * @param ifMatch gets the current version first and refuses when the caller's copy is stale
      */
     @Transactional
-    public Versioned<ReferralView> send(UUID id, LongConsumer ifMatch, String note) {
+    public Versioned<ReferralView> send(UUID id, VersionCheck ifMatch, String note) {
         Referral referral = access.require(id);
-        ifMatch.accept(referral.version);
+        ifMatch.require(referral.version);
         if (referral.isEmergency()) {
             audit.purpose(ConsentGate.EMERGENCY);
         }
@@ -69,11 +69,11 @@ public class ReferralWorkflow {
 
     /** Any other move, by the school (coordinators) or by the provider the referral is addressed to. */
     @Transactional
-    public Versioned<Object> transition(UUID id, LongConsumer ifMatch, TransitionRequest request) {
+    public Versioned<Object> transition(UUID id, VersionCheck ifMatch, TransitionRequest request) {
         ActorSide side = access.side();
         Referral referral = access.require(id);
         ReferralStatus target = ReferralStatus.transitionTarget(request.to(), "send a draft with POST /api/v1/referrals/" + id + "/send");
-        ifMatch.accept(referral.version);
+        ifMatch.require(referral.version);
         Move move = new Move(side, caller.subject(), Instant.now(), request.reasonCode(), request.reasonText(),
                 request.firstServiceOn(), request.note());
         referral.transition(target, move, LocalDate.now(), settings);
@@ -83,9 +83,9 @@ public class ReferralWorkflow {
 
     /** A rejected referral → a new draft to another service, linked both ways. */
     @Transactional
-    public Versioned<ReferralView> reroute(UUID id, LongConsumer ifMatch, RerouteRequest request) {
+    public Versioned<ReferralView> reroute(UUID id, VersionCheck ifMatch, RerouteRequest request) {
         Referral rejected = access.require(id);
-        ifMatch.accept(rejected.version);
+        ifMatch.require(rejected.version);
         Referral next = rejected.reroute(request.serviceId(), rules::service, caller.subject(), request.sharedNotes(),
                 LocalDate.now(), settings);
         referrals.persist(next);

@@ -1,6 +1,7 @@
 package org.studentsupport.web;
 
 import jakarta.ws.rs.core.EntityTag;
+import org.studentsupport.domain.VersionCheck;
 
 /**
  * Strong entity tags derived from an entity's optimistic-lock version, and the {@code If-Match}
@@ -18,6 +19,11 @@ public final class ETags {
     /** The header value for a version, as clients send it back in {@code If-Match}. */
     public static String header(long version) {
         return of(version).toString();
+    }
+
+    /** The {@code If-Match} rule for a service to apply to the version it loads, in its own transaction. */
+    public static VersionCheck ifMatch(String ifMatch) {
+        return version -> requireMatch(ifMatch, version);
     }
 
     /**

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.studentsupport.directory.hsds.HsdsStore;
 import org.studentsupport.domain.NotFoundException;
+import org.studentsupport.domain.VersionCheck;
 import org.studentsupport.domain.RuleBrokenException;
 import org.studentsupport.security.CallerScope;
 
@@ -21,9 +22,9 @@ import static org.studentsupport.directory.DirectoryRequests.*;
  * Keeping the directory current: administrators create and edit organizations, services and
  * locations; a provider updates the capacity and status of its own organization's services only
  * (another organization's service is a 404, as if it did not exist). Every change records who and
- * when on the record and one HSDS metadata entry per changed field (the change log). The resource
- * checks If-Match against the version it reads first; the entity's version catches a change made in
- * between.
+ * when on the record and one HSDS metadata entry per changed field (the change log). Each update
+ * applies the client's If-Match to the version it loads in its own transaction, and the entity's
+ * version catches a change committed concurrently.
  */
 @ApplicationScoped
 public class DirectoryUpkeep {
@@ -64,8 +65,9 @@ public class DirectoryUpkeep {
     }
 
     @Transactional
-    public Organization updateOrganization(UUID id, OrganizationRequest request) {
+    public Organization updateOrganization(UUID id, VersionCheck ifMatch, OrganizationRequest request) {
         Organization organization = organization(id);
+        ifMatch.require(organization.version);
         Changes changes = new Changes("organization", id, "update");
         apply(organization, request, changes);
         if (!changes.isEmpty()) {
@@ -101,8 +103,9 @@ public class DirectoryUpkeep {
     }
 
     @Transactional
-    public ProviderService updateService(UUID id, ServiceRequest request) {
+    public ProviderService updateService(UUID id, VersionCheck ifMatch, ServiceRequest request) {
         ProviderService service = service(id);
+        ifMatch.require(service.version);
         Changes changes = new Changes("service", id, "update");
         apply(service, request, changes);
         if (!changes.isEmpty()) {
@@ -140,8 +143,9 @@ public class DirectoryUpkeep {
 
     /** A provider (its own organization's services only) or an administrator keeps capacity and status current. */
     @Transactional
-    public ProviderService updateCapacity(UUID id, CapacityRequest request) {
+    public ProviderService updateCapacity(UUID id, VersionCheck ifMatch, CapacityRequest request) {
         ProviderService service = capacityOf(id);
+        ifMatch.require(service.version);
         Changes changes = new Changes("service", id, "update");
         service.capacityStatus = changes.set("capacity_status", service.capacityStatus, request.capacityStatus().name());
         LocalDate confirmed = request.confirmedOn() != null ? request.confirmedOn() : LocalDate.now(clock);
@@ -174,8 +178,9 @@ public class DirectoryUpkeep {
     }
 
     @Transactional
-    public Location updateLocation(UUID id, LocationRequest request) {
+    public Location updateLocation(UUID id, VersionCheck ifMatch, LocationRequest request) {
         Location location = location(id);
+        ifMatch.require(location.version);
         Changes changes = new Changes("location", id, "update");
         apply(location, request, changes);
         if (!changes.isEmpty()) {

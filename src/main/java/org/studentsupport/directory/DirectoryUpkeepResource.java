@@ -63,8 +63,7 @@ public class DirectoryUpkeepResource {
     @Operation(operationId = "updateDirectoryOrganization", summary = "Edit a provider organization (If-Match)")
     public RestResponse<OrganizationView> updateOrganization(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                                              @NotNull @Valid OrganizationRequest request) {
-        ETags.requireMatch(ifMatch, upkeep.organization(id).version);
-        Organization organization = upkeep.updateOrganization(id, request);
+        Organization organization = upkeep.updateOrganization(id, ETags.ifMatch(ifMatch), request);
         return ok(OrganizationView.from(organization), organization.version);
     }
 
@@ -106,8 +105,7 @@ public class DirectoryUpkeepResource {
     @Operation(operationId = "updateDirectoryService", summary = "Edit a service (If-Match)")
     public RestResponse<ServiceView> updateService(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                                    @NotNull @Valid ServiceRequest request) {
-        ETags.requireMatch(ifMatch, upkeep.service(id).version);
-        ProviderService service = upkeep.updateService(id, request);
+        ProviderService service = upkeep.updateService(id, ETags.ifMatch(ifMatch), request);
         return ok(ServiceView.from(service), service.version);
     }
 
@@ -119,8 +117,7 @@ public class DirectoryUpkeepResource {
             description = "Providers may update only their own organization's services; any other is a 404.")
     public RestResponse<ServiceView> updateCapacity(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                                     @NotNull @Valid CapacityRequest request) {
-        ETags.requireMatch(ifMatch, upkeep.capacityOf(id).version);
-        ProviderService service = upkeep.updateCapacity(id, request);
+        ProviderService service = upkeep.updateCapacity(id, ETags.ifMatch(ifMatch), request);
         return ok(ServiceView.from(service), service.version);
     }
 
@@ -149,8 +146,7 @@ public class DirectoryUpkeepResource {
     @Operation(operationId = "updateDirectoryLocation", summary = "Edit a location (If-Match)")
     public RestResponse<LocationView> updateLocation(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                                      @NotNull @Valid LocationRequest request) {
-        ETags.requireMatch(ifMatch, upkeep.location(id).version);
-        Location location = upkeep.updateLocation(id, request);
+        Location location = upkeep.updateLocation(id, ETags.ifMatch(ifMatch), request);
         return ok(LocationView.from(location), location.version);
     }
 

@@ -52,7 +52,7 @@ public class IndividualReviewResource {
             description = "Requires If-Match. A closed review cannot change (409).")
     public RestResponse<IndividualReviewView> update(@PathParam("reviewId") UUID reviewId, @HeaderParam("If-Match") String ifMatch,
                                                      @NotNull @Valid UpdateIndividualReviewRequest request) {
-        return respond(service.update(reviewId, matched(reviewId, ifMatch), request));
+        return respond(service.update(reviewId, ETags.ifMatch(ifMatch), request));
     }
 
     @POST
@@ -63,7 +63,7 @@ public class IndividualReviewResource {
     @Operation(operationId = "addPlanGoal", summary = "Add a goal to the plan", description = "Requires If-Match of the review.")
     public RestResponse<IndividualReviewView> addGoal(@PathParam("reviewId") UUID reviewId, @HeaderParam("If-Match") String ifMatch,
                                                       @NotNull @Valid GoalInput request) {
-        return respond(service.addGoal(reviewId, matched(reviewId, ifMatch), request));
+        return respond(service.addGoal(reviewId, ETags.ifMatch(ifMatch), request));
     }
 
     @PUT
@@ -75,7 +75,7 @@ public class IndividualReviewResource {
             description = "Requires If-Match of the review.")
     public RestResponse<IndividualReviewView> updateGoal(@PathParam("reviewId") UUID reviewId, @PathParam("goalId") UUID goalId,
                                                          @HeaderParam("If-Match") String ifMatch, @NotNull @Valid GoalInput request) {
-        return respond(service.updateGoal(reviewId, goalId, matched(reviewId, ifMatch), request));
+        return respond(service.updateGoal(reviewId, goalId, ETags.ifMatch(ifMatch), request));
     }
 
     @POST
@@ -87,7 +87,7 @@ public class IndividualReviewResource {
             description = "Notes are kept, never changed. Requires If-Match of the review.")
     public RestResponse<IndividualReviewView> addNote(@PathParam("reviewId") UUID reviewId, @PathParam("goalId") UUID goalId,
                                                       @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ProgressNoteInput request) {
-        return respond(service.addNote(reviewId, goalId, matched(reviewId, ifMatch), request));
+        return respond(service.addNote(reviewId, goalId, ETags.ifMatch(ifMatch), request));
     }
 
     @POST
@@ -99,7 +99,7 @@ public class IndividualReviewResource {
             description = "Optionally a service of the provider directory (422 when unknown). Requires If-Match of the review.")
     public RestResponse<IndividualReviewView> addSupport(@PathParam("reviewId") UUID reviewId, @HeaderParam("If-Match") String ifMatch,
                                                          @NotNull @Valid SupportInput request) {
-        return respond(service.addSupport(reviewId, matched(reviewId, ifMatch), request));
+        return respond(service.addSupport(reviewId, ETags.ifMatch(ifMatch), request));
     }
 
     @POST
@@ -111,14 +111,7 @@ public class IndividualReviewResource {
             description = "A closed plan is read-only. Requires If-Match.")
     public RestResponse<IndividualReviewView> close(@PathParam("reviewId") UUID reviewId, @HeaderParam("If-Match") String ifMatch,
                                                     @Valid ClosePlanRequest request) {
-        return respond(service.close(reviewId, matched(reviewId, ifMatch), request));
-    }
-
-    /** The review's current version, once If-Match has named it (428 without the header, 412 when stale). */
-    private long matched(UUID reviewId, String ifMatch) {
-        long current = service.version(reviewId);
-        ETags.requireMatch(ifMatch, current);
-        return current;
+        return respond(service.close(reviewId, ETags.ifMatch(ifMatch), request));
     }
 
     private static RestResponse<IndividualReviewView> respond(Versioned<IndividualReviewView> plan) {

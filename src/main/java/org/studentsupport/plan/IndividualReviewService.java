@@ -1,7 +1,6 @@
 package org.studentsupport.plan;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.directory.Directory;
@@ -14,6 +13,7 @@ import org.studentsupport.domain.NotFoundException;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
 import org.studentsupport.domain.RuleBrokenException;
+import org.studentsupport.domain.VersionCheck;
 import org.studentsupport.domain.Versioned;
 import org.studentsupport.domain.Violation;
 
@@ -77,20 +77,14 @@ public class IndividualReviewService {
         return versioned(find(id));
     }
 
-    /** The review's current version, for the If-Match check of a change; 404 like {@link #get}. */
-    @Transactional
-    public long version(UUID id) {
-        return find(id).version;
-    }
-
     /*
-     * Every change takes the version the caller's If-Match was checked against: when the review
-     * changed since, the change is refused (412) instead of overwriting what someone else wrote.
+     * Every change applies the caller's If-Match to the version it loads in its own transaction: when
+     * the review changed since the caller read it, the change is refused (412) instead of overwriting it.
      */
 
     @Transactional
-    public Versioned<IndividualReviewView> update(UUID id, long expectedVersion, UpdateIndividualReviewRequest request) {
-        IndividualReview review = forChange(id, expectedVersion);
+    public Versioned<IndividualReviewView> update(UUID id, VersionCheck ifMatch, UpdateIndividualReviewRequest request) {
+        IndividualReview review = forChange(id, ifMatch);
         review.concerns = request.concerns();
         review.team.clear();
         reviews.flush();
@@ -99,15 +93,15 @@ public class IndividualReviewService {
     }
 
     @Transactional
-    public Versioned<IndividualReviewView> addGoal(UUID id, long expectedVersion, GoalInput input) {
-        IndividualReview review = forChange(id, expectedVersion);
+    public Versioned<IndividualReviewView> addGoal(UUID id, VersionCheck ifMatch, GoalInput input) {
+        IndividualReview review = forChange(id, ifMatch);
         review.addGoal(input.text(), input.targetDate(), input.status());
         return saved(review);
     }
 
     @Transactional
-    public Versioned<IndividualReviewView> updateGoal(UUID id, UUID goalId, long expectedVersion, GoalInput input) {
-        IndividualReview review = forChange(id, expectedVersion);
+    public Versioned<IndividualReviewView> updateGoal(UUID id, UUID goalId, VersionCheck ifMatch, GoalInput input) {
+        IndividualReview review = forChange(id, ifMatch);
         Goal goal = review.goal(goalId);
         goal.text = input.text();
         goal.targetDate = input.targetDate();
@@ -116,24 +110,24 @@ public class IndividualReviewService {
     }
 
     @Transactional
-    public Versioned<IndividualReviewView> addNote(UUID id, UUID goalId, long expectedVersion, ProgressNoteInput input) {
-        IndividualReview review = forChange(id, expectedVersion);
+    public Versioned<IndividualReviewView> addNote(UUID id, UUID goalId, VersionCheck ifMatch, ProgressNoteInput input) {
+        IndividualReview review = forChange(id, ifMatch);
         review.goal(goalId).addNote(input.notedOn(), input.text(), caller.subject());
         return saved(review);
     }
 
     @Transactional
-    public Versioned<IndividualReviewView> addSupport(UUID id, long expectedVersion, SupportInput input) {
-        IndividualReview review = forChange(id, expectedVersion);
+    public Versioned<IndividualReviewView> addSupport(UUID id, VersionCheck ifMatch, SupportInput input) {
+        IndividualReview review = forChange(id, ifMatch);
         requireKnownServices(List.of(input), i -> "/serviceId");
         review.addSupport(input.category(), input.description(), input.serviceId());
         return saved(review);
     }
 
     @Transactional
-    public Versioned<IndividualReviewView> close(UUID id, long expectedVersion, ClosePlanRequest request) {
+    public Versioned<IndividualReviewView> close(UUID id, VersionCheck ifMatch, ClosePlanRequest request) {
         IndividualReview review = find(id);
-        requireVersion(review, expectedVersion);
+        ifMatch.require(review.version);
         review.close(caller.subject(), request == null ? null : request.note());
         return saved(review);
     }
@@ -162,17 +156,11 @@ public class IndividualReviewService {
         return lookup.require(IndividualReview.class, id, "Individual review " + id);
     }
 
-    private IndividualReview forChange(UUID id, long expectedVersion) {
+    private IndividualReview forChange(UUID id, VersionCheck ifMatch) {
         IndividualReview review = find(id);
-        requireVersion(review, expectedVersion);
+        ifMatch.require(review.version);
         review.changed();
         return review;
-    }
-
-    private static void requireVersion(IndividualReview review, long expected) {
-        if (review.version != expected) {
-            throw new OptimisticLockException("The individual review changed after its version was checked", null, review);
-        }
     }
 
     private static void setTeam(IndividualReview review, List<TeamMemberInput> team) {

@@ -24,7 +24,6 @@ import org.studentsupport.domain.Page;
 import org.studentsupport.domain.Versioned;
 import org.studentsupport.web.PageParams;
 
-import java.util.OptionalLong;
 import java.util.UUID;
 
 @Path("/api/v1/classes/{classId}/reviews/{periodId}")
@@ -59,9 +58,7 @@ public class ClassReviewResource {
     public RestResponse<ClassReviewView> save(@PathParam("classId") UUID classId, @PathParam("periodId") UUID periodId,
                                               @HeaderParam("If-Match") String ifMatch,
                                               @NotNull @Valid SaveClassReviewRequest request) {
-        OptionalLong current = service.savedVersion(classId, periodId);
-        current.ifPresent(version -> ETags.requireMatch(ifMatch, version));
-        Versioned<ClassReviewView> review = service.save(classId, periodId, current, request);
+        Versioned<ClassReviewView> review = service.save(classId, periodId, ETags.ifMatch(ifMatch), request);
         return review.created()
                 ? RestResponse.ResponseBuilder.<ClassReviewView>create(RestResponse.Status.CREATED).entity(review.body())
                         .tag(ETags.of(review.version())).build()
@@ -76,7 +73,7 @@ public class ClassReviewResource {
             description = "Every student enrolled in the class on the review date must have an entry with a tier (422 naming each one otherwise). Requires If-Match.")
     public RestResponse<ClassReviewView> finalizeReview(@PathParam("classId") UUID classId, @PathParam("periodId") UUID periodId,
                                                         @HeaderParam("If-Match") String ifMatch) {
-        return respond(service.finalizeReview(classId, periodId, matched(classId, periodId, ifMatch)));
+        return respond(service.finalizeReview(classId, periodId, ETags.ifMatch(ifMatch)));
     }
 
     @POST
@@ -90,7 +87,7 @@ public class ClassReviewResource {
     public RestResponse<ClassReviewView> amend(@PathParam("classId") UUID classId, @PathParam("periodId") UUID periodId,
                                                @HeaderParam("If-Match") String ifMatch,
                                                @NotNull @Valid AmendClassReviewRequest request) {
-        return respond(service.amend(classId, periodId, matched(classId, periodId, ifMatch), request));
+        return respond(service.amend(classId, periodId, ETags.ifMatch(ifMatch), request));
     }
 
     @GET
@@ -102,13 +99,6 @@ public class ClassReviewResource {
     public Page<AmendmentView> amendments(@PathParam("classId") UUID classId, @PathParam("periodId") UUID periodId,
                                           @BeanParam @Valid PageParams page) {
         return service.amendments(classId, periodId, page.toRequest());
-    }
-
-    /** The review's current version, once If-Match has named it (428 without the header, 412 when stale). */
-    private long matched(UUID classId, UUID periodId, String ifMatch) {
-        long current = service.version(classId, periodId);
-        ETags.requireMatch(ifMatch, current);
-        return current;
     }
 
     private static RestResponse<ClassReviewView> respond(Versioned<ClassReviewView> review) {

@@ -2,7 +2,6 @@ package org.studentsupport.review;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.roster.ClassSection;
@@ -13,6 +12,7 @@ import org.studentsupport.domain.NotFoundException;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
 import org.studentsupport.domain.RuleBrokenException;
+import org.studentsupport.domain.VersionCheck;
 import org.studentsupport.domain.Versioned;
 import org.studentsupport.domain.Violation;
 
@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
@@ -64,35 +63,20 @@ public class ClassReviewService {
         return versioned(existing(section, periods.get(periodId)));
     }
 
-    /** The version of the class's review in the period, if it has one yet; for the If-Match check of a save. */
-    @Transactional
-    public OptionalLong savedVersion(UUID classId, UUID periodId) {
-        ClassSection section = classInScope(classId);
-        ReviewPeriod period = periodOf(section, periodId);
-        return reviews.findFor(section.id, period.id).map(r -> OptionalLong.of(r.version)).orElse(OptionalLong.empty());
-    }
-
-    /** The version of the class's review in the period; 404 when there is none. */
-    @Transactional
-    public long version(UUID classId, UUID periodId) {
-        ClassSection section = classInScope(classId);
-        return existing(section, periods.get(periodId)).version;
-    }
-
     /**
      * Saves the whole class as a draft: creates it, or replaces every entry of the draft.
      *
-     * @param expectedVersion the version the caller's If-Match was checked against; empty for a first save
+     * @param ifMatch the client's precondition, applied when the draft exists already (a first save needs none)
      */
     @Transactional
-    public Versioned<ClassReviewView> save(UUID classId, UUID periodId, OptionalLong expectedVersion,
+    public Versioned<ClassReviewView> save(UUID classId, UUID periodId, VersionCheck ifMatch,
                                            SaveClassReviewRequest request) {
         ClassSection section = classInScope(classId);
         ReviewPeriod period = periodOf(section, periodId);
         ClassReview review = reviews.findFor(classId, periodId).orElse(null);
         boolean created = review == null;
         if (!created) {
-            requireVersion(review, expectedVersion.orElse(-1));
+            ifMatch.require(review.version);
             review.requireDraft();
         }
         LocalDate day = request.reviewedOn() == null ? LocalDate.now() : request.reviewedOn();
@@ -118,10 +102,10 @@ public class ClassReviewService {
     }
 
     @Transactional
-    public Versioned<ClassReviewView> finalizeReview(UUID classId, UUID periodId, long expectedVersion) {
+    public Versioned<ClassReviewView> finalizeReview(UUID classId, UUID periodId, VersionCheck ifMatch) {
         ClassSection section = classInScope(classId);
         ClassReview review = existing(section, periods.get(periodId));
-        requireVersion(review, expectedVersion);
+        ifMatch.require(review.version);
         List<ClassReviewEntry> entries = new ArrayList<>(reviews.currentEntries(review.id).keySet());
         review.finalizeBy(caller.subject(), entries, reviews.enrolledOn(classId, review.reviewedOn));
         reviews.flush();
@@ -130,10 +114,10 @@ public class ClassReviewService {
     }
 
     @Transactional
-    public Versioned<ClassReviewView> amend(UUID classId, UUID periodId, long expectedVersion, AmendClassReviewRequest request) {
+    public Versioned<ClassReviewView> amend(UUID classId, UUID periodId, VersionCheck ifMatch, AmendClassReviewRequest request) {
         ClassSection section = classInScope(classId);
         ClassReview review = existing(section, periods.get(periodId));
-        requireVersion(review, expectedVersion);
+        ifMatch.require(review.version);
         review.requireFinal();
         Map<UUID, ClassReviewEntry> current = new HashMap<>();
         reviews.currentEntries(review.id).keySet().forEach(e -> current.put(e.studentId, e));
@@ -243,13 +227,6 @@ public class ClassReviewService {
 
     private ReviewEntryRules rules() {
         return new ReviewEntryRules(tiers.codes(), codes.activeByDomain());
-    }
-
-    /** The version the caller's If-Match was checked against must still be current: someone may have changed it since. */
-    private static void requireVersion(ClassReview review, long expected) {
-        if (review.version != expected) {
-            throw new OptimisticLockException("The review changed after its version was checked", null, review);
-        }
     }
 
     private Versioned<ClassReviewView> versioned(ClassReview review) {

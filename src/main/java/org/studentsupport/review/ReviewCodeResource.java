@@ -94,9 +94,7 @@ public class ReviewCodeResource {
             description = "Codes are never deleted: reviews refer to them. Requires If-Match.")
     public RestResponse<ReviewCodeView> update(@PathParam("codeId") UUID codeId, @HeaderParam("If-Match") String ifMatch,
                                                @NotNull @Valid UpdateReviewCodeRequest request) {
-        long current = service.get(codeId).version;
-        ETags.requireMatch(ifMatch, current);
-        ReviewCode code = service.update(codeId, current, request);
+        ReviewCode code = service.update(codeId, ETags.ifMatch(ifMatch), request);
         return RestResponse.ResponseBuilder.ok(ReviewCodeView.from(code)).tag(ETags.of(code.version)).build();
     }
 }

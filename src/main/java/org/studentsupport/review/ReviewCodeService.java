@@ -1,9 +1,9 @@
 package org.studentsupport.review;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import org.studentsupport.domain.ConflictException;
+import org.studentsupport.domain.VersionCheck;
 import org.studentsupport.domain.NotFoundException;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
@@ -48,11 +48,9 @@ public class ReviewCodeService {
      * @param expectedVersion the version the caller's If-Match was checked against; 412 when it is no longer current
      */
     @Transactional
-    public ReviewCode update(UUID id, long expectedVersion, UpdateReviewCodeRequest request) {
+    public ReviewCode update(UUID id, VersionCheck ifMatch, UpdateReviewCodeRequest request) {
         ReviewCode code = get(id);
-        if (code.version != expectedVersion) {
-            throw new OptimisticLockException("The review code changed after its version was checked", null, code);
-        }
+        ifMatch.require(code.version);
         code.label = request.label();
         code.active = request.active();
         codes.flush();

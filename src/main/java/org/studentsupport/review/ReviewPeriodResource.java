@@ -75,9 +75,7 @@ public class ReviewPeriodResource {
             description = "Requires If-Match with the period's current ETag.")
     public RestResponse<ReviewPeriodView> update(@PathParam("periodId") UUID periodId, @HeaderParam("If-Match") String ifMatch,
                                                  @NotNull @Valid ReviewPeriodRequest request) {
-        long current = service.get(periodId).version;
-        ETags.requireMatch(ifMatch, current);
-        ReviewPeriod period = service.update(periodId, current, request);
+        ReviewPeriod period = service.update(periodId, ETags.ifMatch(ifMatch), request);
         return RestResponse.ResponseBuilder.ok(ReviewPeriodView.from(period)).tag(ETags.of(period.version)).build();
     }
 }

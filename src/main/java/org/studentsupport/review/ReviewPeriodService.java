@@ -2,13 +2,13 @@ package org.studentsupport.review;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import org.studentsupport.roster.AcademicSession;
 import org.studentsupport.school.District;
 import org.studentsupport.school.SchoolService;
 import org.studentsupport.security.CallerScope;
 import org.studentsupport.domain.ConflictException;
+import org.studentsupport.domain.VersionCheck;
 import org.studentsupport.domain.InvalidInputException;
 import org.studentsupport.domain.NotFoundException;
 import org.studentsupport.domain.Page;
@@ -73,11 +73,9 @@ public class ReviewPeriodService {
      * @param expectedVersion the version the caller's If-Match was checked against; 412 when it is no longer current
      */
     @Transactional
-    public ReviewPeriod update(UUID id, long expectedVersion, ReviewPeriodRequest request) {
+    public ReviewPeriod update(UUID id, VersionCheck ifMatch, ReviewPeriodRequest request) {
         ReviewPeriod period = get(id);
-        if (period.version != expectedVersion) {
-            throw new OptimisticLockException("The review period changed after its version was checked", null, period);
-        }
+        ifMatch.require(period.version);
         periods.findByName(period.district.id, request.name()).filter(other -> !other.id.equals(id)).ifPresent(other -> {
             throw new ConflictException("A review period named '" + request.name() + "' already exists");
         });

@@ -1,7 +1,6 @@
 package org.studentsupport.school;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -71,11 +70,9 @@ public class SchoolResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "updateSchoolLocation", summary = "Set a school's address and coordinates",
             description = "Local fields the roster does not carry. Requires If-Match with the school's current ETag.")
-    @Transactional
     public RestResponse<SchoolView> relocate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                              @NotNull @Valid UpdateSchoolLocationRequest request) {
-        ETags.requireMatch(ifMatch, service.get(id).version);
-        School school = service.relocate(id, request);
+        School school = service.relocate(id, ETags.ifMatch(ifMatch), request);
         return RestResponse.ResponseBuilder.ok(SchoolView.from(school)).tag(ETags.of(school.version)).build();
     }
 }

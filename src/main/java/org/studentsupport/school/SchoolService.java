@@ -8,6 +8,7 @@ import org.studentsupport.domain.NotFoundException;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
 import org.studentsupport.domain.RuleBrokenException;
+import org.studentsupport.domain.VersionCheck;
 import org.studentsupport.domain.Violation;
 import org.studentsupport.security.CallerScope;
 
@@ -67,10 +68,11 @@ public class SchoolService {
         return school;
     }
 
-    /** Moves a school; the caller has checked the version it read in the same transaction. */
+    /** Moves a school, when the client's precondition holds for the version read here. */
     @Transactional
-    public School relocate(UUID id, UpdateSchoolLocationRequest request) {
+    public School relocate(UUID id, VersionCheck ifMatch, UpdateSchoolLocationRequest request) {
         School school = get(id);
+        ifMatch.require(school.version);
         school.relocate(request.address(), request.latitude(), request.longitude());
         schools.flush();
         return school;

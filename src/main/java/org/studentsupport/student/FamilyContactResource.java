@@ -58,9 +58,7 @@ public class FamilyContactResource {
                     + "where one of the contact's students is. Requires If-Match with the contact's current ETag; a later roster import keeps them.")
     public RestResponse<FamilyContactView> updatePreferences(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                                              @NotNull @Valid UpdateContactPreferencesRequest request) {
-        // The audit interceptor runs this in one transaction: the version checked is the one updated.
-        ETags.requireMatch(ifMatch, service.contact(id).version);
-        FamilyContact contact = service.updatePreferences(id, request);
+        FamilyContact contact = service.updatePreferences(id, ETags.ifMatch(ifMatch), request);
         audit.students(service.visibleStudentsOf(id));
         return RestResponse.ResponseBuilder.ok(FamilyContactView.from(contact)).tag(ETags.of(contact.version)).build();
     }

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.studentsupport.school.SchoolScope;
 import org.studentsupport.domain.Page;
+import org.studentsupport.domain.VersionCheck;
 import org.studentsupport.domain.PageRequest;
 import org.studentsupport.security.CallerScope;
 import org.studentsupport.security.ScopedLookup;
@@ -118,10 +119,11 @@ public class StudentService {
                 .setParameter("c", contactId).getResultList();
     }
 
-    /** Sets the local fields; the caller has checked the version it read in the same transaction. */
+    /** Sets the local fields, when the client's precondition holds for the version read here. */
     @Transactional
-    public FamilyContact updatePreferences(UUID id, UpdateContactPreferencesRequest request) {
+    public FamilyContact updatePreferences(UUID id, VersionCheck ifMatch, UpdateContactPreferencesRequest request) {
         FamilyContact contact = contact(id);
+        ifMatch.require(contact.version);
         contact.preferredContactMethod = request.preferredContactMethod();
         contact.contactNotes = request.contactNotes();
         em().flush();

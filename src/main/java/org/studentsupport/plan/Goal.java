@@ -1,5 +1,7 @@
 package org.studentsupport.plan;
 
+import org.hibernate.annotations.Filter;
+import org.studentsupport.security.ScopeFilter;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,6 +20,7 @@ import java.util.UUID;
 
 /** A goal of a plan, with a target date, a status and dated progress notes. */
 @Entity
+@Filter(name = ScopeFilter.NAME, condition = ScopeFilter.OF_PLAN, deduceAliasInjectionPoints = false)
 @Table(name = "isr_goal")
 public class Goal {
 

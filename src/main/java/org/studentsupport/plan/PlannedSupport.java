@@ -1,5 +1,7 @@
 package org.studentsupport.plan;
 
+import org.hibernate.annotations.Filter;
+import org.studentsupport.security.ScopeFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -16,6 +18,7 @@ import java.util.UUID;
  * the provider directory. When it is turned into a referral, the referral's id is kept here.
  */
 @Entity
+@Filter(name = ScopeFilter.NAME, condition = ScopeFilter.OF_PLAN, deduceAliasInjectionPoints = false)
 @Table(name = "isr_support")
 public class PlannedSupport {
 

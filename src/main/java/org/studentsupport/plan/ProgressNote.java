@@ -1,5 +1,7 @@
 package org.studentsupport.plan;
 
+import org.hibernate.annotations.Filter;
+import org.studentsupport.security.ScopeFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -14,6 +16,7 @@ import java.util.UUID;
 
 /** A dated note on the progress towards a goal. Notes are added, never changed. */
 @Entity
+@Filter(name = ScopeFilter.NAME, condition = ScopeFilter.OF_PLAN_GOAL, deduceAliasInjectionPoints = false)
 @Table(name = "isr_goal_note")
 public class ProgressNote {
 

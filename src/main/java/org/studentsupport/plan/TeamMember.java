@@ -1,5 +1,7 @@
 package org.studentsupport.plan;
 
+import org.hibernate.annotations.Filter;
+import org.studentsupport.security.ScopeFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -12,6 +14,7 @@ import java.util.UUID;
 
 /** A member of an individual review's team, by role; outside members (family, providers) by a free name. */
 @Entity
+@Filter(name = ScopeFilter.NAME, condition = ScopeFilter.OF_PLAN, deduceAliasInjectionPoints = false)
 @Table(name = "isr_team_member")
 public class TeamMember {
 

@@ -7,6 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Filter;
+import org.studentsupport.security.ScopeFilter;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +16,7 @@ import java.util.UUID;
 
 /** One move of a referral's status: who, when, from, to, why. Never changed once written. */
 @Entity
+@Filter(name = ScopeFilter.NAME, condition = ScopeFilter.OF_REFERRAL, deduceAliasInjectionPoints = false)
 @Table(name = "referral_transition")
 public class ReferralTransition {
 

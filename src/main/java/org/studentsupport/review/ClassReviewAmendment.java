@@ -1,5 +1,7 @@
 package org.studentsupport.review;
 
+import org.hibernate.annotations.Filter;
+import org.studentsupport.security.ScopeFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,6 +12,7 @@ import java.util.UUID;
 
 /** An explicit correction of a finalized review: who, when, why. The entries it replaced stay readable. */
 @Entity
+@Filter(name = ScopeFilter.NAME, condition = ScopeFilter.OF_CLASS_REVIEW, deduceAliasInjectionPoints = false)
 @Table(name = "class_review_amendment")
 public class ClassReviewAmendment {
 

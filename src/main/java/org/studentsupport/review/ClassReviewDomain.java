@@ -1,5 +1,7 @@
 package org.studentsupport.review;
 
+import org.hibernate.annotations.Filter;
+import org.studentsupport.security.ScopeFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,6 +13,7 @@ import java.util.UUID;
 
 /** The strengths and needs of one review entry in one domain: codes of the code list and a short note. */
 @Entity
+@Filter(name = ScopeFilter.NAME, condition = ScopeFilter.OF_CLASS_REVIEW_ENTRY, deduceAliasInjectionPoints = false)
 @Table(name = "class_review_domain")
 public class ClassReviewDomain {
 

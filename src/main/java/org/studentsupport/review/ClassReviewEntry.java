@@ -1,5 +1,7 @@
 package org.studentsupport.review;
 
+import org.hibernate.annotations.Filter;
+import org.studentsupport.security.ScopeFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,6 +14,7 @@ import java.util.UUID;
  * ({@code current = false}, {@code supersededBy}) and adds the amended one, so the history stays readable.
  */
 @Entity
+@Filter(name = ScopeFilter.NAME, condition = ScopeFilter.OF_CLASS_REVIEW, deduceAliasInjectionPoints = false)
 @Table(name = "class_review_entry")
 public class ClassReviewEntry {
 

@@ -63,6 +63,27 @@ public final class ScopeFilter {
     public static final String DISCLOSURE = "(:" + UNRESTRICTED + " or {alias}.student_id in " + STUDENTS_OF_SCHOOLS
             + " or {alias}.party_organization_id" + ORGANIZATION_IN_SCOPE + ")";
 
+    private static final String CLASS_REVIEWS_OF_SCHOOLS = "(select r.id from class_review r where r.school_id" + SCHOOL_IN_SCOPE + ")";
+    private static final String PLANS_OF_SCHOOLS = "(select p.id from individual_review p where p.student_id in " + STUDENTS_OF_SCHOOLS + ")";
+
+    /** A row of a whole-class review ({@code review_id}): an entry or an amendment, visible with its review. */
+    public static final String OF_CLASS_REVIEW = "(:" + UNRESTRICTED + " or {alias}.review_id in " + CLASS_REVIEWS_OF_SCHOOLS + ")";
+
+    /** A domain row of a whole-class review entry ({@code entry_id}). */
+    public static final String OF_CLASS_REVIEW_ENTRY = "(:" + UNRESTRICTED + " or {alias}.entry_id in (select e.id from class_review_entry e"
+            + " where e.review_id in " + CLASS_REVIEWS_OF_SCHOOLS + "))";
+
+    /** A part of an individual review's plan ({@code review_id}): goal, planned support, team member; school staff only. */
+    public static final String OF_PLAN = "(:" + UNRESTRICTED + " or {alias}.review_id in " + PLANS_OF_SCHOOLS + ")";
+
+    /** A progress note of a plan's goal ({@code goal_id}). */
+    public static final String OF_PLAN_GOAL = "(:" + UNRESTRICTED + " or {alias}.goal_id in (select g.id from isr_goal g"
+            + " where g.review_id in " + PLANS_OF_SCHOOLS + "))";
+
+    /** A row of a referral's history ({@code referral_id}), visible with its referral. */
+    public static final String OF_REFERRAL = "(:" + UNRESTRICTED + " or {alias}.referral_id in (select r.id from referral r"
+            + " where r.school_id" + SCHOOL_IN_SCOPE + " or (" + SENT_TO_ORGANIZATION + ")))";
+
     private ScopeFilter() {
     }
 

@@ -7,6 +7,7 @@ import io.quarkus.qute.TemplateInstance;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /** The record export as a printable page: the same {@link StudentRecord}, as plain HTML (templates/record/page.html). */
 @CheckedTemplate(basePath = "record")
@@ -23,6 +24,12 @@ public final class RecordPage {
     @TemplateExtension
     static String utc(Instant at) {
         return at == null ? "" : UTC.format(at);
+    }
+
+    /** A list of labels on one line. */
+    @TemplateExtension
+    static String joined(List<String> items) {
+        return String.join("; ", items);
     }
 
     /** A yes-or-no field in words. */

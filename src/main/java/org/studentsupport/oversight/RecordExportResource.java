@@ -52,7 +52,9 @@ public class RecordExportResource {
         Variant variant = request.selectVariant(VARIANTS);
         StudentRecord record = service.export(studentId);
         if (variant != null && MediaType.TEXT_HTML_TYPE.isCompatible(variant.getMediaType())) {
-            return Response.ok(RecordPage.page(record).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            // The page needs nothing but its own inline style: no script, frame or outside resource may run in it.
+            return Response.ok(RecordPage.page(record).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'").build();
         }
         return Response.ok(record, MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -56,7 +56,7 @@ public class OversightResource {
             description = "For referrals requested in the range: counts by status, overdue, median and 90th-percentile days"
                     + " to accept, to first service and to close, and the share of closed referrals with a recorded outcome.")
     public FollowThroughReport followThrough(@BeanParam @Valid ReportPeriod period) {
-        return service.followThrough(period);
+        return service.followThrough(period.toRange());
     }
 
     @GET
@@ -71,7 +71,7 @@ public class OversightResource {
         ReferralStatus.SENT.forEach(s -> header.add("status_" + s.code()));
         header.addAll(List.of("overdue", "median_days_to_accept", "p90_days_to_accept", "median_days_to_first_service",
                 "p90_days_to_first_service", "median_days_to_close", "p90_days_to_close", "closed", "closed_with_outcome_share"));
-        return csv("referral-follow-through.csv", header, service.followThrough(period).rows(), row -> {
+        return csv("referral-follow-through.csv", header, service.followThrough(period.toRange()).rows(), row -> {
             List<Object> cells = new ArrayList<>(List.of(row.groupBy(), row.groupId(), row.groupName(), row.requested()));
             ReferralStatus.SENT.forEach(s -> cells.add(row.byStatus().count(s)));
             cells.addAll(java.util.Arrays.asList(row.overdue(), row.medianDaysToAccept(), row.p90DaysToAccept(),

@@ -33,15 +33,15 @@ public class OversightService {
     }
 
     @Transactional
-    public FollowThroughReport followThrough(ReportPeriod period) {
-        List<FollowThroughRow> rows = figures.followThrough(scope.visibleSchoolIds(), period.fromOrDefault(), period.toOrDefault(),
-                        ReferralFigures.Grouping.of(period.groupBy)).stream()
-                .map(g -> new FollowThroughRow(period.groupBy, g.groupId(), g.groupName(), g.requested(), StatusCounts.of(g.byStatus()),
+    public FollowThroughReport followThrough(ReportRange range) {
+        List<FollowThroughRow> rows = figures.followThrough(scope.visibleSchoolIds(), range.from(), range.to(),
+                        ReferralFigures.Grouping.of(range.groupBy())).stream()
+                .map(g -> new FollowThroughRow(range.groupBy(), g.groupId(), g.groupName(), g.requested(), StatusCounts.of(g.byStatus()),
                         g.overdue(), g.medianDaysToAccept(), g.p90DaysToAccept(), g.medianDaysToFirstService(),
                         g.p90DaysToFirstService(), g.medianDaysToClose(), g.p90DaysToClose(), g.closed(),
                         g.closed() == 0 ? null : (double) g.closedWithOutcome() / g.closed()))
                 .toList();
-        return new FollowThroughReport(period.fromOrDefault(), period.toOrDefault(), period.groupBy, rows);
+        return new FollowThroughReport(range.from(), range.to(), range.groupBy(), rows);
     }
 
     /** Open referrals past their follow-up date, the longest overdue first. */

@@ -1,23 +1,37 @@
 package org.studentsupport.oversight;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.studentsupport.student.StudentScope;
+import org.studentsupport.audittrail.StudentAccessLog;
+import org.studentsupport.consent.ConsentService;
+import org.studentsupport.consent.ConsentView;
+import org.studentsupport.directory.Directory;
+import org.studentsupport.directory.ServiceRef;
+import org.studentsupport.disclosure.DisclosureService;
+import org.studentsupport.domain.Page;
+import org.studentsupport.domain.PageRequest;
+import org.studentsupport.plan.IndividualReviewService;
+import org.studentsupport.referral.ReferralRecord;
+import org.studentsupport.review.StudentReviewHistory;
+import org.studentsupport.roster.EnrollmentHistory;
+import org.studentsupport.student.StudentFamily;
+import org.studentsupport.student.StudentProfileView;
+import org.studentsupport.student.StudentService;
 
-import java.io.IOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Everything the service holds on one student, for the family's right to inspect (FERPA 99.10):
- * each part read as stored, in one JSON document, with the record of disclosures and the access
- * report. Each part is one query; none is left out because a feature forgot to contribute.
+ * Everything the service holds on one student, for the family's right to inspect (FERPA 99.10). Each
+ * part is read from the feature that owns it, through its service, so that the export sees what the
+ * feature shows and the caller's scope applies throughout.
  */
 @ApplicationScoped
 public class RecordExportService {
@@ -25,77 +39,74 @@ public class RecordExportService {
     /** The most access-report events the export includes (newest first); the document says when it stops there. */
     public static final int MAX_ACCESS_EVENTS = 100_000;
 
-    private static final Map<String, String> PARTS = parts();
+    private static final int READ_PAGE = PageRequest.MAX_SIZE;
 
-    private final EntityManager em;
-    private final StudentScope students;
-    private final ObjectMapper json;
+    private final StudentService students;
+    private final StudentFamily families;
+    private final EnrollmentHistory enrollments;
+    private final StudentReviewHistory classReviews;
+    private final IndividualReviewService individualReviews;
+    private final ConsentService consents;
+    private final ReferralRecord referrals;
+    private final DisclosureService disclosures;
+    private final StudentAccessLog accessLog;
+    private final Directory directory;
 
-    public RecordExportService(EntityManager em, StudentScope students, ObjectMapper json) {
-        this.em = em;
+    public RecordExportService(StudentService students, StudentFamily families, EnrollmentHistory enrollments,
+                               StudentReviewHistory classReviews, IndividualReviewService individualReviews, ConsentService consents,
+                               ReferralRecord referrals, DisclosureService disclosures, StudentAccessLog accessLog, Directory directory) {
         this.students = students;
-        this.json = json;
+        this.families = families;
+        this.enrollments = enrollments;
+        this.classReviews = classReviews;
+        this.individualReviews = individualReviews;
+        this.consents = consents;
+        this.referrals = referrals;
+        this.disclosures = disclosures;
+        this.accessLog = accessLog;
+        this.directory = directory;
     }
 
+    /** The student's record; 404 (audited as denied) when the student is outside the caller's scope. */
     @Transactional
-    public ObjectNode export(UUID studentId) {
-        students.require(studentId);
-        ObjectNode document = json.createObjectNode();
-        document.put("studentId", studentId.toString());
-        document.put("producedAt", Instant.now().toString());
-        for (Map.Entry<String, String> part : PARTS.entrySet()) {
-            Object result = em.createNativeQuery(part.getValue()).setParameter(1, studentId).getSingleResult();
-            document.set(part.getKey(), parse(result));
-        }
-        long accessEvents = ((Number) em.createNativeQuery(
-                        "SELECT count(*) FROM audit_event WHERE student_ids @> ARRAY[CAST(?1 AS uuid)]")
-                .setParameter(1, studentId).getSingleResult()).longValue();
-        document.put("accessReportTruncated", accessEvents > MAX_ACCESS_EVENTS);
-        return document;
+    public StudentRecord export(UUID studentId) {
+        StudentProfileView profile = students.profile(studentId);
+        Instant producedAt = Instant.now();
+        LocalDate today = LocalDate.ofInstant(producedAt, ZoneOffset.UTC);
+        Map<String, String> codeLabels = classReviews.codeLabels();
+        List<ConsentView> consentViews = all(page -> consents.list(studentId, page));
+        Map<UUID, LocalDate> consentDates = consentViews.stream().collect(Collectors.toMap(ConsentView::id, ConsentView::signedOn));
+        return new StudentRecord(studentId, profile.givenName() + " " + profile.familyName(), producedAt, StudentRecord.ABOUT,
+                RecordIdentity.Student.from(profile),
+                enrollments.of(studentId, today).stream().map(RecordIdentity.Enrollment::from).toList(),
+                families.contactsOf(studentId).stream().map(RecordIdentity.FamilyContact::from).toList(),
+                classReviews.ofStudent(studentId).stream().map(RecordReviews.ClassReview::from).toList(),
+                all(page -> individualReviews.list(studentId, page)).stream()
+                        .map(s -> RecordReviews.IndividualReview.from(individualReviews.get(s.id()).body(), this::serviceName)).toList(),
+                consentViews.stream().map(c -> RecordSharing.Consent.from(c, this::organizationName)).toList(),
+                referrals.ofStudent(studentId).stream().map(r -> RecordSharing.Referral.from(r, consentDates, codeLabels)).toList(),
+                all(page -> disclosures.report(studentId, page).disclosures()).stream()
+                        .map(d -> RecordSharing.Disclosure.from(d, consentDates)).toList(),
+                RecordAccess.from(accessLog.of(studentId, MAX_ACCESS_EVENTS)));
     }
 
-    private JsonNode parse(Object value) {
-        if (value == null) {
-            return json.createArrayNode();
-        }
-        try {
-            return json.readTree(value.toString());
-        } catch (IOException e) {
-            throw new IllegalStateException("a part of the record could not be read", e);
-        }
+    private String serviceName(UUID serviceId) {
+        return directory.service(serviceId).map(ServiceRef::serviceName).orElse("A service no longer in the directory");
     }
 
-    private static Map<String, String> parts() {
-        Map<String, String> parts = new LinkedHashMap<>();
-        parts.put("student", "SELECT row_to_json(s) FROM (SELECT st.*, sc.sourced_id AS school_sourced_id, sc.name AS school_name"
-                + " FROM student st JOIN school sc ON sc.id = st.school_id WHERE st.id = ?1) s");
-        parts.put("enrollments", "SELECT json_agg(x ORDER BY x.begin_date, x.id) FROM (SELECT e.*, c.sourced_id AS class_sourced_id,"
-                + " c.title AS class_title, c.course_title FROM enrollment e JOIN class_section c ON c.id = e.class_id"
-                + " WHERE e.student_id = ?1) x");
-        parts.put("familyContacts", "SELECT json_agg(x ORDER BY x.family_name, x.id) FROM (SELECT f.*, sc.relationship,"
-                + " sc.may_sign_consent FROM student_contact sc JOIN family_contact f ON f.id = sc.contact_id WHERE sc.student_id = ?1) x");
-        parts.put("wholeClassReviews", "SELECT json_agg(x ORDER BY x.period_start, x.id) FROM (SELECT e.*, r.class_id, r.period_id,"
-                + " r.status AS review_status, p.name AS period_name, p.start_date AS period_start,"
-                + " (SELECT json_agg(d ORDER BY d.domain) FROM class_review_domain d WHERE d.entry_id = e.id) AS domains,"
-                + " (SELECT row_to_json(a) FROM class_review_amendment a WHERE a.id = e.amendment_id) AS amendment"
-                + " FROM class_review_entry e JOIN class_review r ON r.id = e.review_id JOIN review_period p ON p.id = r.period_id"
-                + " WHERE e.student_id = ?1) x");
-        parts.put("individualReviews", "SELECT json_agg(x ORDER BY x.opened_at, x.id) FROM (SELECT i.*,"
-                + " (SELECT json_agg(t) FROM isr_team_member t WHERE t.review_id = i.id) AS team,"
-                + " (SELECT json_agg(g) FROM (SELECT g.*, (SELECT json_agg(n ORDER BY n.noted_on) FROM isr_goal_note n"
-                + " WHERE n.goal_id = g.id) AS progress_notes FROM isr_goal g WHERE g.review_id = i.id) g) AS goals,"
-                + " (SELECT json_agg(s) FROM isr_support s WHERE s.review_id = i.id) AS supports"
-                + " FROM individual_review i WHERE i.student_id = ?1) x");
-        parts.put("consents", "SELECT json_agg(c ORDER BY c.signed_on, c.id) FROM consent c WHERE c.student_id = ?1");
-        parts.put("referrals", "SELECT json_agg(x ORDER BY x.created_at, x.id) FROM (SELECT r.*,"
-                + " (SELECT json_agg(t ORDER BY t.at, t.id) FROM referral_transition t WHERE t.referral_id = r.id) AS history,"
-                + " (SELECT json_agg(m.contact_id) FROM referral_family_member m WHERE m.referral_id = r.id) AS family_members"
-                + " FROM referral r WHERE r.student_id = ?1) x");
-        parts.put("disclosures", "SELECT json_agg(d ORDER BY d.disclosed_at, d.id) FROM disclosure d WHERE d.student_id = ?1");
-        parts.put("accessReport", "SELECT json_agg(x ORDER BY x.occurred_at DESC) FROM (SELECT id, occurred_at, action, outcome,"
-                + " actor_subject, actor_username, actor_roles, actor_client, operation, object_type, object_id, purpose, http_status"
-                + " FROM audit_event WHERE student_ids @> ARRAY[CAST(?1 AS uuid)] ORDER BY occurred_at DESC LIMIT "
-                + MAX_ACCESS_EVENTS + ") x");
-        return parts;
+    private String organizationName(UUID organizationId) {
+        return directory.organizationName(organizationId).orElse("An organization no longer in the directory");
+    }
+
+    /** Every item of a paged list, page by page. */
+    private static <T> List<T> all(Function<PageRequest, Page<T>> pages) {
+        List<T> items = new ArrayList<>();
+        for (int number = 1; ; number++) {
+            Page<T> page = pages.apply(new PageRequest(number, READ_PAGE));
+            items.addAll(page.items());
+            if (page.items().isEmpty() || items.size() >= page.totalItems()) {
+                return items;
+            }
+        }
     }
 }

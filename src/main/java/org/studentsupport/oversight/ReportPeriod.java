@@ -26,11 +26,9 @@ public class ReportPeriod {
     @Parameter(description = "school, coordinator (the referral's author) or provider (organization)")
     public String groupBy = "school";
 
-    LocalDate fromOrDefault() {
-        return from == null ? LocalDate.now().minusDays(365) : from;
-    }
-
-    LocalDate toOrDefault() {
-        return to == null ? LocalDate.now() : to;
+    /** The range as the service takes it, with the defaults filled in. */
+    ReportRange toRange() {
+        LocalDate today = LocalDate.now();
+        return new ReportRange(from == null ? today.minusDays(365) : from, to == null ? today : to, groupBy);
     }
 }

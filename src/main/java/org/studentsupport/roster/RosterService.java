@@ -94,7 +94,7 @@ public class RosterService implements StudentEnrollments {
                 .stream().map(e -> enrollmentView(e, today)).toList();
     }
 
-    private static EnrollmentView enrollmentView(Enrollment e, LocalDate today) {
+    static EnrollmentView enrollmentView(Enrollment e, LocalDate today) {
         ClassSection c = e.classSection;
         return new EnrollmentView(e.id, c.id, c.title, c.classCode, c.school.id, c.session.id, c.session.title,
                 e.beginDate, e.endDate, e.activeOn(today) && c.active);

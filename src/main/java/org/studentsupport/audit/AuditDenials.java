@@ -26,10 +26,13 @@ public class AuditDenials {
     private final AuditSwitch auditSwitch;
     private final ManagedExecutor executor;
 
-    public AuditDenials(AuditWriter writer, AuditSwitch auditSwitch, ManagedExecutor executor) {
+    private final AuditTrail trail;
+
+    public AuditDenials(AuditWriter writer, AuditSwitch auditSwitch, ManagedExecutor executor, AuditTrail trail) {
         this.writer = writer;
         this.auditSwitch = auditSwitch;
         this.executor = executor;
+        this.trail = trail;
     }
 
     @ServerResponseFilter
@@ -38,7 +41,8 @@ public class AuditDenials {
         if (!auditSwitch.isOn() || (status != 401 && status != 403)) {
             return;
         }
-        Audited audited = audited(resource);
+        Method method = method(resource);
+        Audited audited = audited(method, resource);
         boolean tokenSent = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         AuditAction action;
         if (status == 401 && tokenSent) {
@@ -50,6 +54,7 @@ public class AuditDenials {
         }
         String operation = resource == null ? request.getUriInfo().getPath()
                 : resource.getResourceClass().getSimpleName() + "." + resource.getMethodName();
+        RefusedRequest.describe(request.getUriInfo(), method, audited, trail);
         AuditEvent event = writer.describe(action, "denied", operation, status);
         executor.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> writer.persist(event)))
                 .exceptionally(failure -> {
@@ -58,17 +63,24 @@ public class AuditDenials {
                 });
     }
 
-    private static Audited audited(SimpleResourceInfo resource) {
+    private static Method method(SimpleResourceInfo resource) {
         if (resource == null) {
             return null;
         }
         for (Method method : resource.getResourceClass().getMethods()) {
             if (method.getName().equals(resource.getMethodName())
                     && java.util.Arrays.equals(method.getParameterTypes(), resource.parameterTypes())) {
-                Audited audited = method.getAnnotation(Audited.class);
-                return audited != null ? audited : resource.getResourceClass().getAnnotation(Audited.class);
+                return method;
             }
         }
         return null;
+    }
+
+    private static Audited audited(Method method, SimpleResourceInfo resource) {
+        if (method == null) {
+            return null;
+        }
+        Audited audited = method.getAnnotation(Audited.class);
+        return audited != null ? audited : resource.getResourceClass().getAnnotation(Audited.class);
     }
 }

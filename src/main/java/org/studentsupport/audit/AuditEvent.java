@@ -18,8 +18,21 @@ public class AuditEvent {
     @Id
     public UUID id;
 
-    @Column(name = "occurred_at", nullable = false, updatable = false)
+    /** Set by the database when the event is inserted; the application cannot supply it. */
+    @Column(name = "occurred_at", nullable = false, insertable = false, updatable = false)
     public Instant occurredAt;
+
+    /** The event's number in the sealing order within its transaction, set by the database. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
+    /** The district (sourcedId) of the student or object the event concerns: whose record it is. */
+    @Column(name = "subject_district", updatable = false)
+    public String subjectDistrict;
+
+    /** The school (sourcedId) of the student or object the event concerns. */
+    @Column(name = "subject_school", updatable = false)
+    public String subjectSchool;
 
     @Column(nullable = false, updatable = false)
     public String action;

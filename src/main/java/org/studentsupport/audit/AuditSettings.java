@@ -20,6 +20,14 @@ public interface AuditSettings {
     @WithDefault("20000")
     int sealBatch();
 
+    /**
+     * How long a committed event may wait for its seal: an older unsealed event is a verification
+     * failure, and a sealer that falls this far behind (or has not run for this long) is not ready.
+     * Longer than any transaction may run.
+     */
+    @WithDefault("5m")
+    Duration sealLag();
+
     /** The key that signs checkpoints (HMAC-SHA256). Set from a secret in production. */
     String checkpointKey();
 }

@@ -18,6 +18,8 @@ public class AuditTrail {
     private String objectId;
     private final Set<UUID> studentIds = new LinkedHashSet<>();
     private String purpose;
+    private String district;
+    private String school;
 
     /** The object the request is about. */
     public AuditTrail object(String type, Object id) {
@@ -44,6 +46,24 @@ public class AuditTrail {
     public AuditTrail purpose(String purposeOrBasis) {
         this.purpose = purposeOrBasis;
         return this;
+    }
+
+    /**
+     * Whose record the request concerns, when it concerns no student: the district and school
+     * (sourcedIds) of the object. With students, the database derives them from the students.
+     */
+    public AuditTrail concerns(String districtId, String schoolId) {
+        this.district = districtId;
+        this.school = schoolId;
+        return this;
+    }
+
+    public String district() {
+        return district;
+    }
+
+    public String school() {
+        return school;
     }
 
     public String objectType() {

@@ -8,8 +8,6 @@ import org.jboss.logging.MDC;
 import org.studentsupport.security.CallerScope;
 import org.studentsupport.web.RequestIds;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** Writes one audit event for the current request, in the current transaction. */
@@ -33,12 +31,15 @@ public class AuditWriter {
         return persist(describe(action, outcome, operation, httpStatus));
     }
 
-    /** Inserts the event with one statement on the transaction's connection (no entity bookkeeping on the hot path). */
+    /**
+     * Inserts the event with one statement on the transaction's connection (no entity bookkeeping on the hot path).
+     * The database sets its time and sealing order, and the district and school of its students.
+     */
     public AuditEvent persist(AuditEvent event) {
         em.unwrap(org.hibernate.Session.class).doWork(connection -> {
             try (java.sql.PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setObject(1, event.id);
-                insert.setObject(2, java.time.OffsetDateTime.ofInstant(event.occurredAt, java.time.ZoneOffset.UTC));
+                insert.setString(2, event.subjectDistrict);
                 insert.setString(3, event.action);
                 insert.setString(4, event.outcome);
                 insert.setString(5, event.actorSubject);
@@ -55,21 +56,22 @@ public class AuditWriter {
                 insert.setArray(16, connection.createArrayOf("uuid", event.studentIds));
                 insert.setString(17, event.purpose);
                 insert.setObject(18, event.httpStatus, java.sql.Types.INTEGER);
+                insert.setString(19, event.subjectSchool);
                 insert.executeUpdate();
             }
         });
         return event;
     }
 
-    private static final String INSERT = "INSERT INTO audit_event (id, occurred_at, action, outcome, actor_subject,"
+    private static final String INSERT = "INSERT INTO audit_event (id, subject_district, action, outcome, actor_subject,"
             + " actor_username, actor_roles, actor_client, actor_district, actor_scope, source_address, request_id, operation,"
-            + " object_type, object_id, student_ids, purpose, http_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " object_type, object_id, student_ids, purpose, http_status, subject_school)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** The event of the current request, from what the request knows; nothing is written yet. */
     public AuditEvent describe(AuditAction action, String outcome, String operation, Integer httpStatus) {
         AuditEvent event = new AuditEvent();
         event.id = UUID.randomUUID();
-        event.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         event.action = action.code();
         event.outcome = outcome;
         try {
@@ -95,6 +97,8 @@ public class AuditWriter {
         event.objectId = trail.objectId();
         event.studentIds = trail.studentIds().stream().sorted().toArray(UUID[]::new);
         event.purpose = trail.purpose();
+        event.subjectDistrict = trail.district();
+        event.subjectSchool = trail.district() == null ? null : trail.school();
         event.httpStatus = httpStatus;
         return event;
     }

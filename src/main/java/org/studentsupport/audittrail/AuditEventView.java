@@ -25,11 +25,13 @@ public record AuditEventView(
         @Schema(maxLength = 100) String objectId,
         @Schema(maxItems = 10000) List<UUID> studentIds,
         @Schema(maxLength = 255) String purpose,
-        @Schema(minimum = "100", maximum = "599", format = "int32") Integer httpStatus) {
+        @Schema(minimum = "100", maximum = "599", format = "int32") Integer httpStatus,
+        @Schema(description = "The district (sourcedId) of the students or object the event concerns", maxLength = 255) String subjectDistrict,
+        @Schema(description = "The school (sourcedId) of the students or object the event concerns", maxLength = 255) String subjectSchool) {
 
     static AuditEventView from(AuditEvent e) {
         return new AuditEventView(e.id, e.occurredAt, e.action, e.outcome, e.actorSubject, e.actorUsername, e.actorRoles,
                 e.actorClient, e.actorScope, e.sourceAddress, e.requestId, e.operation, e.objectType, e.objectId,
-                List.of(e.studentIds), e.purpose, e.httpStatus);
+                List.of(e.studentIds), e.purpose, e.httpStatus, e.subjectDistrict, e.subjectSchool);
     }
 }

@@ -6,11 +6,9 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
-/** Audit search criteria; all optional, combined with AND. */
+/** Audit search criteria from the query string; all optional, combined with AND. */
 public class AuditFilter {
 
     @QueryParam("studentId")
@@ -50,48 +48,8 @@ public class AuditFilter {
     @Parameter(description = "Events before this instant (ISO 8601)")
     public Instant to;
 
-    /** The SQL condition (over {@code audit_event e}) and its parameters, within one district. */
-    SqlCondition toSql(String district) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> parameters = new ArrayList<>();
-        conditions.add("e.actor_district = ?");
-        parameters.add(district);
-        if (studentId != null) {
-            conditions.add("e.student_ids @> ARRAY[CAST(? AS uuid)]");
-            parameters.add(studentId.toString());
-        }
-        if (actor != null && !actor.isBlank()) {
-            conditions.add("(e.actor_subject = ? OR e.actor_username = ?)");
-            parameters.add(actor);
-            parameters.add(actor);
-        }
-        if (action != null) {
-            conditions.add("e.action = ?");
-            parameters.add(action);
-        }
-        if (outcome != null) {
-            conditions.add("e.outcome = ?");
-            parameters.add(outcome);
-        }
-        if (objectType != null && !objectType.isBlank()) {
-            conditions.add("e.object_type = ?");
-            parameters.add(objectType);
-        }
-        if (objectId != null && !objectId.isBlank()) {
-            conditions.add("e.object_id = ?");
-            parameters.add(objectId);
-        }
-        if (from != null) {
-            conditions.add("e.occurred_at >= ?");
-            parameters.add(java.sql.Timestamp.from(from));
-        }
-        if (to != null) {
-            conditions.add("e.occurred_at < ?");
-            parameters.add(java.sql.Timestamp.from(to));
-        }
-        return new SqlCondition(String.join(" AND ", conditions), parameters);
-    }
-
-    record SqlCondition(String where, List<Object> parameters) {
+    /** The criteria as the service takes them. */
+    public AuditQuery toQuery() {
+        return new AuditQuery(studentId, actor, action, outcome, objectType, objectId, from, to);
     }
 }

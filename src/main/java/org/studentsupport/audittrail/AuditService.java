@@ -7,32 +7,35 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.studentsupport.audit.AuditEvent;
 import org.studentsupport.audit.AuditSettings;
-import org.studentsupport.audit.Csv;
 import org.studentsupport.security.CallerScope;
+import org.studentsupport.domain.InvalidInputException;
 import org.studentsupport.domain.NotFoundException;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
+import org.studentsupport.domain.Violation;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** Audit search, export and verification for supervisors, always within the caller's district. */
+/**
+ * Audit search, export and verification. What a caller sees depends on whose record an event
+ * concerns: a supervisor the events of their district's students and objects, an administrator
+ * those and the events that concern no district, an auditor every event.
+ */
 @ApplicationScoped
 public class AuditService {
 
     static final List<String> CSV_COLUMNS = List.of("id", "occurred_at", "action", "outcome", "actor_subject",
             "actor_username", "actor_roles", "actor_client", "actor_scope", "source_address", "request_id", "operation",
-            "object_type", "object_id", "student_ids", "purpose", "http_status");
+            "object_type", "object_id", "student_ids", "purpose", "http_status", "subject_district", "subject_school");
 
     private final EntityManager em;
     private final AgroalDataSource dataSource;
@@ -50,8 +53,8 @@ public class AuditService {
     }
 
     @Transactional
-    public Page<AuditEvent> search(AuditFilter filter, PageRequest page) {
-        AuditFilter.SqlCondition condition = filter.toSql(district());
+    public Page<AuditEvent> search(AuditQuery query, PageRequest page) {
+        AuditQuery.SqlCondition condition = query.toSql(visibility());
         Query count = em.createNativeQuery("SELECT count(*) FROM audit_event e WHERE " + jpaParams(condition.where()));
         Query rows = em.createNativeQuery("SELECT e.* FROM audit_event e WHERE " + jpaParams(condition.where())
                 + " ORDER BY e.occurred_at DESC, e.id DESC", AuditEvent.class);
@@ -63,21 +66,27 @@ public class AuditService {
         return Page.of(events, page, total);
     }
 
-    /** Writes an export to a stream once the response is sent. */
+    /** Takes the rows of an export, one list of cells per event, in {@link #CSV_COLUMNS} order. */
+    @FunctionalInterface
+    public interface RowSink {
+        void accept(List<Object> cells) throws IOException;
+    }
+
+    /** An export whose rows are read when it is written. */
     @FunctionalInterface
     public interface Export {
-        void writeTo(OutputStream output) throws IOException;
+        void writeTo(RowSink rows) throws IOException;
     }
 
     /**
-     * The matching events as CSV, streamed from a database cursor: memory does not grow with the result.
-     * The caller's district is fixed now; the rows are read when the export is written.
+     * The matching events, oldest first, streamed from a database cursor: memory does not grow with
+     * the result. What the caller may see is fixed now; the rows are read when the export is written.
      */
-    public Export csv(AuditFilter filter) {
-        AuditFilter.SqlCondition condition = filter.toSql(district());
+    public Export export(AuditQuery query) {
+        AuditQuery.SqlCondition condition = query.toSql(visibility());
         String sql = "SELECT " + String.join(", ", CSV_COLUMNS.stream().map(c -> "e." + c).toList())
                 + " FROM audit_event e WHERE " + condition.where() + " ORDER BY e.occurred_at, e.id";
-        return output -> {
+        return rows -> {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
                 try (PreparedStatement st = connection.prepareStatement(sql)) {
@@ -85,25 +94,18 @@ public class AuditService {
                     for (int i = 0; i < condition.parameters().size(); i++) {
                         st.setObject(i + 1, condition.parameters().get(i));
                     }
-                    BufferedWriter out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-                    out.write(String.join(",", CSV_COLUMNS));
-                    out.write("\r\n");
                     try (ResultSet rs = st.executeQuery()) {
                         while (rs.next()) {
+                            List<Object> cells = new ArrayList<>(CSV_COLUMNS.size());
                             for (int c = 1; c <= CSV_COLUMNS.size(); c++) {
-                                if (c > 1) {
-                                    out.write(',');
-                                }
                                 Object value = rs.getObject(c);
-                                if (value instanceof Array array) {
-                                    value = String.join(" ", java.util.Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList());
-                                }
-                                out.write(Csv.cell(value == null ? "" : value.toString()));
+                                cells.add(value instanceof Array array
+                                        ? String.join(" ", Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList())
+                                        : value);
                             }
-                            out.write("\r\n");
+                            rows.accept(cells);
                         }
                     }
-                    out.flush();
                 } finally {
                     connection.rollback();
                 }
@@ -113,12 +115,31 @@ public class AuditService {
         };
     }
 
-    /** Seals what is pending, then checks the chain over the positions asked for. */
-    public AuditVerifier.Result verify(Long from, Long to) {
-        sealer.sealPending();
+    /**
+     * Checks the range against the chain, seals what is pending, then checks the chain over the positions asked for (the whole chain by
+     * default) and, when given, against the latest checkpoint published outside the database.
+     *
+     * @throws InvalidInputException when the range lies outside the chain
+     */
+    public AuditVerifier.Result verify(Long from, Long to, PublishedCheckpoint published) {
         try (Connection connection = dataSource.getConnection()) {
-            return AuditVerifier.verify(connection, settings.checkpointKey(), from == null ? 1 : from,
-                    to == null ? Long.MAX_VALUE : to);
+            long end = AuditVerifier.chainEnd(connection);
+            List<Violation> violations = new ArrayList<>();
+            if (from != null && from > end) {
+                violations.add(Violation.atPointer("/fromPosition", "the chain ends at position " + end));
+            }
+            if (to != null && to > end) {
+                violations.add(Violation.atPointer("/toPosition", "the chain ends at position " + end));
+            }
+            if (from != null && to != null && from > to) {
+                violations.add(Violation.atPointer("/toPosition", "must not be before fromPosition"));
+            }
+            if (!violations.isEmpty()) {
+                throw new InvalidInputException(violations);
+            }
+            sealer.sealPending();
+            return AuditVerifier.verify(connection, settings.checkpointKey(), new AuditVerifier.Request(
+                    from == null ? 1 : from, to == null ? Long.MAX_VALUE : to, settings.sealLag(), published));
         } catch (SQLException e) {
             throw new IllegalStateException("the audit trail could not be read", e);
         }
@@ -135,8 +156,12 @@ public class AuditService {
                 r[3] instanceof java.time.Instant i ? i : ((java.time.OffsetDateTime) r[3]).toInstant())).toList(), page, total);
     }
 
-    private String district() {
-        return caller.districtId().orElseThrow(() -> new NotFoundException("Audit trail"));
+    private AuditQuery.Visibility visibility() {
+        if (caller.isAuditor()) {
+            return AuditQuery.Visibility.ALL;
+        }
+        String district = caller.districtId().orElseThrow(() -> new NotFoundException("Audit trail"));
+        return new AuditQuery.Visibility(district, caller.isAdmin());
     }
 
     private static String jpaParams(String where) {

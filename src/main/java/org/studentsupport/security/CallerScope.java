@@ -79,6 +79,10 @@ public class CallerScope {
         return identity.hasRole(Roles.ADMIN);
     }
 
+    public boolean isAuditor() {
+        return identity.hasRole(Roles.AUDITOR);
+    }
+
     public boolean isProvider() {
         return identity.hasRole(Roles.PROVIDER);
     }

@@ -7,6 +7,8 @@ public final class Roles {
     public static final String SUPERVISOR = "supervisor";
     public static final String PROVIDER = "provider";
     public static final String ADMIN = "admin";
+    /** Reads the whole audit trail, of every district and of none; bound to no district. */
+    public static final String AUDITOR = "auditor";
 
     private Roles() {
     }

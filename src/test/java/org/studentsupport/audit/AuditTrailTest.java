@@ -155,7 +155,10 @@ class AuditTrailTest {
             exec(owner, "CREATE TEMP TABLE kept AS SELECT * FROM audit_event WHERE id = '" + deleted + "'");
             exec(owner, "DELETE FROM audit_event WHERE id = '" + deleted + "'");
             assertFirstFailure(last - 2, deleted, "deleted");
+            // The database stamps every insert; putting the deleted row back as it was needs the stamp off.
+            exec(owner, "ALTER TABLE audit_event DISABLE TRIGGER audit_event_stamp");
             exec(owner, "INSERT INTO audit_event SELECT * FROM kept");
+            exec(owner, "ALTER TABLE audit_event ENABLE TRIGGER audit_event_stamp");
 
             exec(owner, "UPDATE audit_seal SET position = -1 WHERE position = " + last);
             exec(owner, "UPDATE audit_seal SET position = " + last + " WHERE position = " + (last - 1));

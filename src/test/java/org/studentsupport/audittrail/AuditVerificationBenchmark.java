@@ -60,7 +60,7 @@ class AuditVerificationBenchmark {
         long t2 = System.nanoTime();
         AuditVerifier.Result result;
         try (Connection c = dataSource.getConnection()) {
-            result = AuditVerifier.verify(c, key, 1, Long.MAX_VALUE);
+            result = AuditVerifier.verify(c, key, new AuditVerifier.Request(1, Long.MAX_VALUE, java.time.Duration.ofMinutes(5), null));
         }
         double verifySeconds = (System.nanoTime() - t2) / 1e9;
 

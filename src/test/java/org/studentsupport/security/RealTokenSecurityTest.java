@@ -117,7 +117,8 @@ class RealTokenSecurityTest {
         expected.put("coord.elm", List.of(200, 200, 200, 200, 200, 403, 403, 403, 200, 200, 200));
         expected.put("coord.harbor", List.of(200, 404, 200, 200, 200, 403, 403, 403, 200, 404, 200));
         expected.put("super.riverton", List.of(200, 200, 200, 200, 200, 403, 200, 403, 200, 200, 200));
-        expected.put("admin.riverton", List.of(200, 200, 200, 200, 403, 403, 403, 200, 403, 403, 200));
+        expected.put("admin.riverton", List.of(200, 200, 200, 200, 403, 403, 200, 200, 403, 403, 200));
+        expected.put("auditor.demo", List.of(403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403));
         expected.put("provider.mentoring", List.of(403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200));
         expected.put("nobody.riverton", List.of(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403));
         Map<String, List<Integer>> actual = new LinkedHashMap<>();

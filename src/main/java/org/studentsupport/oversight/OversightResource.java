@@ -21,11 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.studentsupport.audit.AuditAction;
 import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.audit.Audited;
-import org.studentsupport.audit.Csv;
 import org.studentsupport.security.Roles;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
 import org.studentsupport.referral.ReferralStatus;
+import org.studentsupport.web.CsvExport;
 import org.studentsupport.web.PageParams;
 
 import java.util.ArrayList;
@@ -140,15 +140,7 @@ public class OversightResource {
                         r.followUpDue(), r.daysOverdue()));
     }
 
-    private static <T> Response csv(String file, List<String> header, List<T> rows, Function<T, List<Object>> cells) {
-        StringBuilder out = new StringBuilder(String.join(",", header)).append("\r\n");
-        for (T row : rows) {
-            List<String> line = new ArrayList<>();
-            for (Object cell : cells.apply(row)) {
-                line.add(Csv.cell(cell == null ? "" : cell.toString()));
-            }
-            out.append(String.join(",", line)).append("\r\n");
-        }
-        return Response.ok(out.toString(), "text/csv").header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+    private static <T> Response csv(String file, List<String> header, List<T> rows, Function<T, List<?>> cells) {
+        return CsvExport.attachment(file, CsvExport.of(header, rows, cells));
     }
 }

@@ -9,6 +9,7 @@ import org.studentsupport.domain.PageRequest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -41,6 +42,15 @@ public class DisclosureService {
                 .page(page.page() - 1, page.size()).list().stream().map(DisclosureView::from).toList();
         return new DisclosureReport(student.id, student.givenName + " " + student.familyName, student.school.name,
                 Instant.now(), DisclosureReport.EXPLANATION, Page.of(items, page, total));
+    }
+
+    /**
+     * The latest entry of a referral, with the data it disclosed: what the receiving party holds now.
+     * The scope filter shows a provider only the entries made to its organization.
+     */
+    @Transactional
+    public Optional<Disclosure> latestFor(UUID referralId) {
+        return disclosures.find("referralId = ?1 order by disclosedAt desc, id desc", referralId).firstResultOptional();
     }
 
     @Transactional

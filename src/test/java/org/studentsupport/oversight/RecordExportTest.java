@@ -83,9 +83,10 @@ class RecordExportTest {
             st.execute("INSERT INTO referral_transition (id, referral_id, from_status, to_status, actor, actor_side, at)"
                     + " VALUES (gen_random_uuid(), 'e0000000-0000-4000-8000-00000000000b', 'draft', 'requested', 'coord', 'school', now())");
             st.execute("INSERT INTO disclosure (id, student_id, referral_id, party_organization_id, party_name, legitimate_interest,"
-                    + " data_categories, basis, consent_id, disclosed_at, official) VALUES (gen_random_uuid(), " + s + ","
+                    + " data_categories, basis, consent_id, disclosed_at, official, snapshot) VALUES (gen_random_uuid(), " + s + ","
                     + " 'e0000000-0000-4000-8000-00000000000b', 'e0000000-0000-4000-8000-000000000008', 'Export Helpers',"
-                    + " 'support-services', 'identity', 'consent', 'e0000000-0000-4000-8000-00000000000a', now(), 'coord')");
+                    + " 'support-services', 'identity', 'consent', 'e0000000-0000-4000-8000-00000000000a', now(), 'coord',"
+                    + " '{\"categories\": [\"identity\"], \"studentFirstName\": \"Esme\"}')");
         }
     }
 

@@ -1,7 +1,7 @@
 package org.studentsupport.disclosure;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -9,7 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.studentsupport.consent.ConsentVocabulary;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** One disclosure, in words a parent can read beside the codes. */
@@ -34,7 +36,7 @@ public record DisclosureView(
                 enumeration = {"referral-sent", "update-shared"}, maxLength = 20) String occasion,
         @Schema(description = "What the school said when sharing an update", maxLength = 2000) String note,
         @Schema(description = "The data disclosed, exactly as sent: the fields of the shared categories. Null for entries "
-                + "made before the data disclosed was kept with the entry.", type = SchemaType.OBJECT) JsonNode dataSent) {
+                + "made before the data disclosed was kept with the entry.", type = SchemaType.OBJECT) Map<String, Object> dataSent) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,9 +49,9 @@ public record DisclosureView(
                 tree(d.snapshot()));
     }
 
-    private static JsonNode tree(String snapshot) {
+    private static Map<String, Object> tree(String snapshot) {
         try {
-            return snapshot == null ? null : JSON.readTree(snapshot);
+            return snapshot == null ? null : JSON.readValue(snapshot, new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("disclosure snapshot is not JSON", e);
         }

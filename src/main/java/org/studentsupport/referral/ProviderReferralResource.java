@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,7 +47,8 @@ public class ProviderReferralResource {
             description = "Open ones first, by follow-up due date; in every status unless `status` names some (repeat it for "
                     + "several). Move them with POST /api/v1/referrals/{id}/transitions.")
     public Page<ProviderReferralView> list(
-            @QueryParam("status") @Size(max = 10) @Parameter(description = "Only referrals in these statuses (repeatable)")
+            @QueryParam("status") @Size(max = 10) @Parameter(description = "Only referrals in these statuses (repeatable)",
+                    schema = @Schema(type = SchemaType.ARRAY, maxItems = 10, implementation = ReferralResource.StatusCode.class))
             List<@Pattern(regexp = ReferralStatus.CODE_PATTERN) @Size(max = 20) String> status,
             @BeanParam @Valid PageParams page) {
         return queries.providerQueue(ReferralResource.statuses(status), page.toRequest());

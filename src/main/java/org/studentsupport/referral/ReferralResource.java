@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -67,11 +68,21 @@ public class ReferralResource {
                     + "outside your schools is 404. Each row says whether the family withdrew the consent it relies on "
                     + "(consentRevoked).")
     public Page<ReferralListItem> list(
-            @QueryParam("status") @Size(max = 10) @Parameter(description = "Only referrals in these statuses (repeatable)")
+            @QueryParam("status") @Size(max = 10) @Parameter(description = "Only referrals in these statuses (repeatable)",
+                    schema = @Schema(type = SchemaType.ARRAY, maxItems = 10, implementation = StatusCode.class))
             List<@Pattern(regexp = ReferralStatus.CODE_PATTERN) @Size(max = 20) String> status,
             @QueryParam("studentId") @Parameter(description = "Only this student's referrals") UUID studentId,
             @BeanParam @Valid PageParams page) {
         return queries.list(statuses(status), studentId, page.toRequest());
+    }
+
+    /** A status code as a query parameter names it (the contract's schema; the values are ReferralStatus's). */
+    @Schema(name = "ReferralStatusCode", type = SchemaType.STRING, maxLength = 20, enumeration = {"draft", "requested", "accepted",
+            "rejected", "in-progress", "on-hold", "completed", "failed", "cancelled", "entered-in-error"})
+    static final class StatusCode {
+
+        private StatusCode() {
+        }
     }
 
     /** The statuses named by a validated {@code status} query parameter (none: every status). */

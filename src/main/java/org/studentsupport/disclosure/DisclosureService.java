@@ -52,9 +52,4 @@ public class DisclosureService {
     public Optional<Disclosure> latestFor(UUID referralId) {
         return disclosures.find("referralId = ?1 order by disclosedAt desc, id desc", referralId).firstResultOptional();
     }
-
-    @Transactional
-    public long countForReferral(UUID referralId) {
-        return disclosures.count("referralId", referralId);
-    }
 }

@@ -20,9 +20,16 @@ public final class ConsentGate {
     private ConsentGate() {
     }
 
-    /** What is to be disclosed, to whom, on which day, and what it relies on (a consent, the emergency exception or nothing). */
+    /** What is to be disclosed, to whom, on which day, and what it relies on (a consent, the emergency exception, or nothing). */
     public record Request(LocalDate day, UUID organizationId, String purpose, List<String> categories, Consent consent,
-                          boolean emergency) {
+                          Emergency emergency) {
+    }
+
+    /**
+     * The health-or-safety emergency exception as relied on: the articulable and significant threat and
+     * the parties informed of it (99.32(a)(5)); without both it is no basis.
+     */
+    public record Emergency(String threat, String partiesInformed) {
     }
 
     /** The gate's answer. */
@@ -42,8 +49,8 @@ public final class ConsentGate {
     public record ByConsent(Consent consent) implements Decision {
     }
 
-    /** Allowed without consent: the health-or-safety emergency exception is relied on. */
-    public record ByEmergency() implements Decision {
+    /** Allowed without consent: the health-or-safety emergency exception, with its threat and the parties informed. */
+    public record ByEmergency(Emergency emergency) implements Decision {
     }
 
     /** Refused: each requirement that is not met, by the field of the request it concerns. */
@@ -54,9 +61,35 @@ public final class ConsentGate {
         }
     }
 
+    /**
+     * What is wrong with the basis itself, whatever is disclosed: one basis only (a consent or the
+     * emergency exception), and an emergency only with its threat and the parties informed.
+     */
+    public static List<Violation> basisFaults(Consent consent, Emergency emergency) {
+        List<Violation> faults = new ArrayList<>();
+        if (emergency == null) {
+            return faults;
+        }
+        if (consent != null) {
+            faults.add(Violation.atPointer("/emergency", "rely on a consent or on the emergency exception, not both"));
+        }
+        if (blank(emergency.threat())) {
+            faults.add(Violation.atPointer("/emergency/threat",
+                    "the emergency exception needs the articulable and significant threat (34 CFR 99.32(a)(5))"));
+        }
+        if (blank(emergency.partiesInformed())) {
+            faults.add(Violation.atPointer("/emergency/partiesInformed", "the emergency exception needs the parties informed"));
+        }
+        return faults;
+    }
+
     public static Decision decide(Request request) {
-        if (request.emergency()) {
-            return new ByEmergency();
+        List<Violation> faults = basisFaults(request.consent(), request.emergency());
+        if (!faults.isEmpty()) {
+            return new Refused(faults);
+        }
+        if (request.emergency() != null) {
+            return new ByEmergency(request.emergency());
         }
         if (request.consent() == null) {
             return new Refused(List.of(Violation.atPointer("/consentId", "no consent is named: name a consent that covers "
@@ -69,5 +102,9 @@ public final class ConsentGate {
             gaps.add(Violation.atPointer("/" + gap.field(), gap.message()));
         }
         return gaps.isEmpty() ? new ByConsent(request.consent()) : new Refused(gaps);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

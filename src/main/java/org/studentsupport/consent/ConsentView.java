@@ -32,14 +32,9 @@ public record ConsentView(
         List<UUID> openReferralIds) {
 
     public static ConsentView from(Consent c, LocalDate today, List<UUID> openReferralIds) {
-        String state = c.isRevoked() && !c.revokedOn.isAfter(today) ? "revoked"
-                : c.expiresOn.isBefore(today) ? "expired"
-                : c.signedOn.isAfter(today) ? "not-yet-signed" : "in-force";
-        String signer = c.signerContact != null ? c.signerContact.givenName + " " + c.signerContact.familyName
-                : c.student.givenName + " " + c.student.familyName;
-        return new ConsentView(c.id, c.student.id, c.signerContact == null ? null : c.signerContact.id, signer,
-                c.signedByStudent, c.signedOn, c.method, c.paperScanReference, c.electronicSignerIdentity,
-                c.dataCategories, c.purposes, c.purposeText, c.recipientOrganizationId, c.recipientClass, c.expiresOn,
-                state, c.revokedOn, c.revokedBy, c.revocationNote, openReferralIds);
+        return new ConsentView(c.id(), c.student().id, c.signerContact() == null ? null : c.signerContact().id, c.signerName(),
+                c.signedByStudent(), c.signedOn(), c.method(), c.paperScanReference(), c.electronicSignerIdentity(),
+                c.dataCategories(), c.purposes(), c.purposeText(), c.recipientOrganizationId(), c.recipientClass(), c.expiresOn(),
+                c.stateOn(today), c.revokedOn(), c.revokedBy(), c.revocationNote(), openReferralIds);
     }
 }

@@ -6,7 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.studentsupport.consent.CodeListConverter;
+import org.studentsupport.consent.ConsentGate;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +29,9 @@ import org.studentsupport.security.ScopeFilter;
 public class Disclosure {
 
     public static final String CONSENT = "consent";
-    public static final String EMERGENCY = "health-or-safety-emergency";
+    /** Occasions: the referral was sent; the school shared an update of the data later. */
+    public static final String REFERRAL_SENT = "referral-sent";
+    public static final String UPDATE_SHARED = "update-shared";
 
     @Id
     private UUID id;
@@ -66,6 +71,19 @@ public class Disclosure {
     @Column(name = "parties_informed")
     private String partiesInformed;
 
+    /**
+     * The data disclosed, as it was sent: a JSON object with exactly the fields of the shared
+     * categories. Written once with the entry; null only for entries made before snapshots were kept.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private String snapshot;
+
+    @Column(nullable = false)
+    private String occasion;
+
+    /** What the school said when sharing an update. */
+    private String note;
+
     @Column(name = "disclosed_at", nullable = false)
     private Instant disclosedAt;
 
@@ -76,42 +94,54 @@ public class Disclosure {
     protected Disclosure() {
     }
 
-    private Disclosure(UUID studentId, UUID referralId, UUID partyOrganizationId, String partyName, String legitimateInterest,
-                       String legitimateInterestText, List<String> dataCategories, Instant disclosedAt, String official) {
-        this.id = UUID.randomUUID();
-        this.studentId = studentId;
-        this.referralId = referralId;
-        this.partyOrganizationId = partyOrganizationId;
-        this.partyName = partyName;
-        this.legitimateInterest = legitimateInterest;
-        this.legitimateInterestText = legitimateInterestText;
-        this.dataCategories = List.copyOf(dataCategories);
-        this.disclosedAt = disclosedAt;
-        this.official = official;
-    }
-
     /** The party that received the data, and for which of its legitimate interests (a purpose code, and its words if any). */
     public record Party(UUID organizationId, String name, String legitimateInterest, String legitimateInterestText) {
     }
 
-    /** A disclosure with the written consent of the parent or eligible student (99.30). */
-    public static Disclosure byConsent(UUID studentId, UUID referralId, Party party, List<String> dataCategories, UUID consentId,
-                                       Instant disclosedAt, String official) {
-        Disclosure entry = new Disclosure(studentId, referralId, party.organizationId(), party.name(), party.legitimateInterest(),
-                party.legitimateInterestText(), dataCategories, disclosedAt, official);
-        entry.basis = CONSENT;
-        entry.consentId = consentId;
-        return entry;
+    /**
+     * What was disclosed and on which occasion: the data categories, the snapshot of their fields (a JSON
+     * object), and the note of a shared update.
+     */
+    public record Content(List<String> dataCategories, String snapshot, String occasion, String note) {
+
+        public Content {
+            dataCategories = List.copyOf(dataCategories);
+            if (snapshot == null || !snapshot.startsWith("{")) {
+                throw new IllegalArgumentException("a disclosure keeps the data it disclosed as a JSON object");
+            }
+        }
     }
 
-    /** A disclosure under the health-or-safety emergency exception, with the threat and who was informed (99.32(a)(5)). */
-    public static Disclosure inEmergency(UUID studentId, UUID referralId, Party party, List<String> dataCategories, String threat,
-                                         String partiesInformed, Instant disclosedAt, String official) {
-        Disclosure entry = new Disclosure(studentId, referralId, party.organizationId(), party.name(), party.legitimateInterest(),
-                party.legitimateInterestText(), dataCategories, disclosedAt, official);
-        entry.basis = EMERGENCY;
-        entry.threat = threat;
-        entry.partiesInformed = partiesInformed;
+    /**
+     * The entry for a disclosure the {@link ConsentGate} allowed: on the consent it named (99.30), or under
+     * the health-or-safety emergency exception with the threat and the parties informed (99.32(a)(5)).
+     */
+    public static Disclosure allowedBy(ConsentGate.Decision decision, UUID studentId, UUID referralId, Party party,
+                                       Content content, Instant disclosedAt, String official) {
+        Disclosure entry = new Disclosure();
+        entry.id = UUID.randomUUID();
+        entry.studentId = studentId;
+        entry.referralId = referralId;
+        entry.partyOrganizationId = party.organizationId();
+        entry.partyName = party.name();
+        entry.legitimateInterest = party.legitimateInterest();
+        entry.legitimateInterestText = party.legitimateInterestText();
+        entry.dataCategories = content.dataCategories();
+        entry.snapshot = content.snapshot();
+        entry.occasion = content.occasion();
+        entry.note = content.note();
+        entry.disclosedAt = disclosedAt;
+        entry.official = official;
+        if (decision instanceof ConsentGate.ByConsent byConsent) {
+            entry.basis = CONSENT;
+            entry.consentId = byConsent.consent().id();
+        } else if (decision instanceof ConsentGate.ByEmergency byEmergency) {
+            entry.basis = ConsentGate.EMERGENCY;
+            entry.threat = byEmergency.emergency().threat();
+            entry.partiesInformed = byEmergency.emergency().partiesInformed();
+        } else {
+            throw new IllegalArgumentException("the consent gate refused this disclosure");
+        }
         return entry;
     }
 
@@ -161,6 +191,18 @@ public class Disclosure {
 
     public String partiesInformed() {
         return partiesInformed;
+    }
+
+    public String snapshot() {
+        return snapshot;
+    }
+
+    public String occasion() {
+        return occasion;
+    }
+
+    public String note() {
+        return note;
     }
 
     public Instant disclosedAt() {

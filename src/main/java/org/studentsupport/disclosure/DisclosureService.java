@@ -9,6 +9,7 @@ import org.studentsupport.domain.PageRequest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -43,8 +44,12 @@ public class DisclosureService {
                 Instant.now(), DisclosureReport.EXPLANATION, Page.of(items, page, total));
     }
 
+    /**
+     * The latest entry of a referral, with the data it disclosed: what the receiving party holds now.
+     * The scope filter shows a provider only the entries made to its organization.
+     */
     @Transactional
-    public long countForReferral(UUID referralId) {
-        return disclosures.count("referralId", referralId);
+    public Optional<Disclosure> latestFor(UUID referralId) {
+        return disclosures.find("referralId = ?1 order by disclosedAt desc, id desc", referralId).firstResultOptional();
     }
 }

@@ -3,6 +3,7 @@ package org.studentsupport.referral;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.studentsupport.consent.Consent;
+import org.studentsupport.consent.ConsentGate;
 import org.studentsupport.consent.ConsentService;
 import org.studentsupport.consent.ConsentVocabulary;
 import org.studentsupport.directory.ProviderService;
@@ -19,7 +20,7 @@ import java.util.UUID;
 /**
  * The rules of a referral form that only the database knows (Bean Validation checks the rest): the
  * codes are the consent vocabulary's, identity is shared, the family members are the student's, the
- * consent is the student's, and a draft relies on a consent or on the emergency exception, not both.
+ * consent is the student's, and the basis follows the consent gate's rules (one basis, an emergency with its threat).
  */
 @ApplicationScoped
 public class DraftRules {
@@ -50,8 +51,10 @@ public class DraftRules {
                 broken.add(Violation.atPointer("/consentId", "is not a consent on file for this student"));
             }
         }
-        if (form.consentId() != null && form.emergency() != null) {
-            broken.add(Violation.atPointer("/emergency", "rely on a consent or on the emergency exception, not both"));
+        if (form.emergency() != null) {
+            // One basis only, and an emergency with its threat and the parties informed: the gate's rules.
+            broken.addAll(ConsentGate.basisFaults(form.consentId() == null ? null : consent,
+                    new ConsentGate.Emergency(form.emergency().threat(), form.emergency().partiesInformed())));
         }
         if (!broken.isEmpty()) {
             throw new RuleBrokenException("The referral draft breaks " + broken.size() + " rule(s)", broken);
@@ -74,6 +77,6 @@ public class DraftRules {
         DraftContent c = r.content();
         return new CreateReferralRequest(r.service.id, new java.util.LinkedHashSet<>(c.familyContactIds()), c.reasonCodes(),
                 c.reasonText(), c.urgency(), c.purpose(), c.sharedCategories(), c.internalNotes(), c.sharedNotes(),
-                c.consent() == null ? null : c.consent().id, c.emergency());
+                c.consent() == null ? null : c.consent().id(), c.emergency());
     }
 }

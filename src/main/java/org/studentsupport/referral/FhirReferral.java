@@ -89,7 +89,11 @@ public record FhirReferral(
             @Schema(maxItems = 1) List<Annotation> note) {
     }
 
-    static FhirReferral of(Referral r, boolean school) {
+    /**
+     * @param needCodes the need codes the reader may see: all of them for the school, for the provider
+     *                  those disclosed to it ({@link DisclosedData})
+     */
+    static FhirReferral of(Referral r, List<String> needCodes) {
         String taskId = java.util.UUID.nameUUIDFromBytes(("task:" + r.id).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
         String requestId = r.id.toString();
         String priority = switch (r.urgency) {
@@ -111,14 +115,14 @@ public record FhirReferral(
                 r.firstServiceOn == null ? null : new Period(r.firstServiceOn.toString(), null),
                 r.followUpDue == null ? null : new Restriction(new Period(null, r.followUpDue.toString())));
         List<CodeableConcept> reasons = new ArrayList<>();
-        for (String code : r.reasonCodes) {
+        for (String code : needCodes) {
             reasons.add(new CodeableConcept(List.of(new Coding(SYSTEM + "need", code)), null));
         }
         // Partners see what the provider sees: shared notes, never internal ones.
         ServiceRequest request = new ServiceRequest("ServiceRequest", requestId, serviceRequestStatus(r.status), "order", priority,
                 new CodeableConcept(List.of(new Coding(SYSTEM + "directory-service", r.service.id.toString())), r.service.name),
                 subject, r.createdAt == null ? null : r.createdAt.toString(), requester, List.of(organization),
-                school || r.sharedCategories.contains("review-needs") ? reasons : List.of(),
+                reasons,
                 r.sharedNotes == null ? List.of() : List.of(new Annotation(r.sharedNotes)));
         return new FhirReferral("Bundle", r.id.toString(), "collection",
                 List.of(new Entry("urn:uuid:" + taskId, task), new Entry("urn:uuid:" + requestId, request)));

@@ -7,6 +7,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -19,6 +25,7 @@ import org.studentsupport.domain.Versioned;
 import org.studentsupport.web.ETags;
 import org.studentsupport.web.PageParams;
 
+import java.util.List;
 import java.util.UUID;
 
 /** The provider's queue: only referrals sent to the caller's organization, with the minimum necessary. */
@@ -37,9 +44,14 @@ public class ProviderReferralResource {
     @RolesAllowed(Roles.PROVIDER)
     @Audited(action = AuditAction.READ, object = "referral")
     @Operation(operationId = "listProviderReferrals", summary = "Referrals sent to your organization",
-            description = "Open ones first, by follow-up due date. Move them with POST /api/v1/referrals/{id}/transitions.")
-    public Page<ProviderReferralView> list(@BeanParam @Valid PageParams page) {
-        return queries.providerQueue(page.toRequest());
+            description = "Open ones first, by follow-up due date; in every status unless `status` names some (repeat it for "
+                    + "several). Move them with POST /api/v1/referrals/{id}/transitions.")
+    public Page<ProviderReferralView> list(
+            @QueryParam("status") @Size(max = 10) @Parameter(description = "Only referrals in these statuses (repeatable)",
+                    schema = @Schema(type = SchemaType.ARRAY, maxItems = 10, implementation = ReferralResource.StatusCode.class))
+            List<@Pattern(regexp = ReferralStatus.CODE_PATTERN) @Size(max = 20) String> status,
+            @BeanParam @Valid PageParams page) {
+        return queries.providerQueue(ReferralResource.statuses(status), page.toRequest());
     }
 
     @GET

@@ -25,6 +25,7 @@ import org.studentsupport.domain.IllegalMoveException;
 import org.studentsupport.domain.RuleBrokenException;
 import org.studentsupport.domain.Violation;
 import org.studentsupport.student.Student;
+import org.studentsupport.student.StudentContact;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -98,6 +99,8 @@ public class Referral {
     @Column(name = "accepted_at") Instant acceptedAt;
     @Column(name = "closed_at") Instant closedAt;
     @Column(name = "follow_up_due") LocalDate followUpDue;
+    /** When the referral last disclosed data: sending, or a shared update. */
+    @Column(name = "last_disclosed_at") Instant lastDisclosedAt;
     @Column(name = "rerouted_from_id") UUID reroutedFromId;
     @Column(name = "rerouted_to_id") UUID reroutedToId;
     @Column(nullable = false) String author;
@@ -181,20 +184,22 @@ public class Referral {
     /**
      * Sends the draft to the provider (draft → requested), by the school: the service must take
      * referrals, and the {@link ConsentGate} must allow the disclosure. Returns the entry of the record
-     * of disclosures that the sending causes; the caller stores it in the same transaction.
+     * of disclosures that the sending causes, with the snapshot of the data disclosed; the caller stores
+     * it in the same transaction.
      *
+     * @param members the student's links to the family members named on the referral (what {@code contact} discloses)
      * @throws IllegalMoveException when the referral is not a draft
      * @throws ConsentRequiredException when neither a consent nor the emergency exception covers the disclosure
      * @throws RuleBrokenException when only the service refuses
      */
-    public Disclosure send(Recipient recipient, Move move, LocalDate today, ReferralSettings settings) {
+    public Disclosure send(Recipient recipient, Move move, List<StudentContact> members, LocalDate today,
+                           ReferralSettings settings) {
         requireMove(move.side(), ReferralStatus.REQUESTED);
         List<Violation> unmet = new ArrayList<>();
         if (!recipient.takesReferrals()) {
             unmet.add(Violation.atPointer("/serviceId", "the service '" + recipient.serviceName() + "' does not take referrals now"));
         }
-        ConsentGate.Decision decision = ConsentGate.decide(new ConsentGate.Request(today, organizationId, purpose,
-                sharedCategories, consent, emergency));
+        ConsentGate.Decision decision = gate(organizationId, today);
         unmet.addAll(decision.violations());
         if (!unmet.isEmpty()) {
             String detail = "The referral cannot be sent: " + unmet.size() + " requirement(s) for disclosing student data are not met";
@@ -202,12 +207,45 @@ public class Referral {
         }
         record(ReferralStatus.REQUESTED, move);
         followUpDue = FollowUp.due(ReferralStatus.REQUESTED, today, settings);
-        Disclosure.Party party = new Disclosure.Party(organizationId, recipient.organizationName(), purpose,
-                consent == null ? null : consent.purposeText);
-        return decision instanceof ConsentGate.ByConsent byConsent
-                ? Disclosure.byConsent(student.id, id, party, sharedCategories, byConsent.consent().id, move.at(), move.actor())
-                : Disclosure.inEmergency(student.id, id, party, sharedCategories, emergencyThreat, emergencyPartiesInformed,
-                        move.at(), move.actor());
+        return disclose(decision, recipient.organizationName(), members, Disclosure.REFERRAL_SENT, null, move, today);
+    }
+
+    /**
+     * Shares an update of the data with the provider of a sent, open referral, by the school: a new
+     * disclosure with a fresh snapshot, through the same {@link ConsentGate} as sending. A revoked or
+     * expired consent (or one that no longer covers what is shared) stops it.
+     *
+     * @throws ConflictException when the referral is a draft (send it) or closed
+     * @throws ConsentRequiredException when the basis does not cover the disclosure, naming each gap
+     */
+    public Disclosure shareUpdate(String organizationName, Move move, List<StudentContact> members, LocalDate today) {
+        if (!ReferralStatus.SENT_OPEN.contains(status)) {
+            throw new ConflictException(status == ReferralStatus.DRAFT
+                    ? "A draft has disclosed nothing yet: send it with POST /api/v1/referrals/" + id + "/send"
+                    : "This referral is " + status.code() + ": a closed referral shares nothing more",
+                    Map.of("currentStatus", status.code()));
+        }
+        ConsentGate.Decision decision = gate(organizationId, today);
+        if (!decision.allowed()) {
+            throw new ConsentRequiredException("The update cannot be shared: " + decision.violations().size()
+                    + " requirement(s) for disclosing student data are not met", decision.violations());
+        }
+        return disclose(decision, organizationName, members, Disclosure.UPDATE_SHARED, move.note(), move, today);
+    }
+
+    /** What the consent gate says of disclosing this referral's data to an organization on a day. */
+    private ConsentGate.Decision gate(UUID organization, LocalDate today) {
+        return ConsentGate.decide(new ConsentGate.Request(today, organization, purpose, sharedCategories, consent,
+                emergency ? new ConsentGate.Emergency(emergencyThreat, emergencyPartiesInformed) : null));
+    }
+
+    private Disclosure disclose(ConsentGate.Decision decision, String organizationName, List<StudentContact> members,
+                                String occasion, String note, Move move, LocalDate today) {
+        lastDisclosedAt = move.at();
+        Disclosure.Party party = new Disclosure.Party(organizationId, organizationName, purpose,
+                consent == null ? null : consent.purposeText());
+        return Disclosure.allowedBy(decision, student.id, id, party, new Disclosure.Content(sharedCategories,
+                DisclosedData.of(this, members, today).toJson(), occasion, note), move.at(), move.actor());
     }
 
     /**
@@ -256,8 +294,15 @@ public class Referral {
             throw new RuleBrokenException("Re-route to another service",
                     List.of(Violation.atPointer("/serviceId", "is the service that rejected the referral")));
         }
+        ProviderService target = directory.apply(serviceId);
+        // The new draft would disclose the same data to another party: it needs a basis that still holds.
+        ConsentGate.Decision decision = gate(target.organization.id, today);
+        if (!decision.allowed()) {
+            throw new ConsentRequiredException("The referral cannot be re-routed on its basis: " + decision.violations().size()
+                    + " requirement(s) for disclosing student data are not met", decision.violations());
+        }
         DraftContent copy = content().withSharedNotes(newSharedNotes != null ? newSharedNotes : sharedNotes);
-        Referral next = draft(student, directory.apply(serviceId), author, copy, today, settings);
+        Referral next = draft(student, target, author, copy, today, settings);
         next.reroutedFromId = id;
         reroutedToId = next.id;
         return next;
@@ -266,6 +311,19 @@ public class Referral {
     /** The consent this referral relies on was revoked while it was open. */
     void flagConsentRevoked() {
         consentRevoked = true;
+    }
+
+    /**
+     * The day from which the consent this referral relies on no longer covers anything (revoked, or
+     * expired) when that day has come; null while it holds, and for referrals on the emergency exception.
+     */
+    LocalDate consentEndedOn(LocalDate today) {
+        return consent == null ? null : consent.endedOn(today);
+    }
+
+    /** Whether the consent relied on was revoked while the referral was open, or has ended since. */
+    boolean consentWithdrawn(LocalDate today) {
+        return consentRevoked || consentEndedOn(today) != null;
     }
 
     private void requireMove(ActorSide side, ReferralStatus target) {
@@ -323,7 +381,7 @@ public class Referral {
 
     /** The legal basis of the disclosure this referral makes: a consent id or the emergency exception. */
     public String basis() {
-        return emergency ? ConsentGate.EMERGENCY : consent == null ? null : "consent:" + consent.id;
+        return emergency ? ConsentGate.EMERGENCY : consent == null ? null : "consent:" + consent.id();
     }
 
     public UUID id() {

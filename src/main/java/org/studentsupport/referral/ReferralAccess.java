@@ -36,7 +36,8 @@ public class ReferralAccess {
      */
     Referral require(UUID id) {
         Referral referral = lookup.require(Referral.class, id, "Referral " + id);
-        audit.object("referral", referral.id).student(referral.student.id).purpose(referral.basis());
+        // The object is the referral named by the call (@Audited); what only the row knows is added here.
+        audit.student(referral.student.id).purpose(referral.basis());
         return referral;
     }
 }

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.studentsupport.consent.Consent;
+import org.studentsupport.consent.ConsentService;
 import org.studentsupport.directory.ProviderService;
 import org.studentsupport.directory.ServiceRef;
 import org.studentsupport.student.Student;
@@ -57,11 +58,15 @@ public class ReferralDemoData {
 
     private final boolean enabled;
     private final ReferralSettings settings;
+    private final ConsentService consentService;
+    private final ReferralRepository referrals;
 
     public ReferralDemoData(@ConfigProperty(name = "studentsupport.demo.enabled", defaultValue = "false") boolean enabled,
-                            ReferralSettings settings) {
+                            ReferralSettings settings, ConsentService consentService, ReferralRepository referrals) {
         this.enabled = enabled;
         this.settings = settings;
+        this.consentService = consentService;
+        this.referrals = referrals;
     }
 
     void onStart(@Observes @Priority(40) StartupEvent event) {
@@ -91,26 +96,23 @@ public class ReferralDemoData {
         }
         List<StudentContact> picked = onePerStudent(signers);
         LocalDate today = LocalDate.now();
-        List<Consent> consents = consents(em, picked.subList(0, Math.min(6, picked.size())), today);
+        List<Consent> consents = consents(picked.subList(0, Math.min(6, picked.size())), today);
         int made = 0;
         for (int i = 0; i < WALKS.length; i++) {
             Consent consent = consents.get(i % consents.size());
             boolean toCounseling = i % 2 == 1;
             Referral referral = referral(em, consent, toCounseling ? counselingService : mentoringService,
                     toCounseling ? "counseling" : "mentoring", today.minusDays(30 - i));
+            // walked from weeks ago: the open ones are past their follow-up dates
             walk(em, referral, WALKS[i], today.minusDays(30 - i));
-            // a few are past their follow-up date
-            if (i == 1 || i == 2 || i == 10) {
-                referral.followUpDue = today.minusDays(2 + i % 3);
-            }
             made++;
         }
         // a revoked consent: its open referral is flagged
         Consent revoked = consents.get(consents.size() - 1);
         Referral relying = referral(em, revoked, mentoringService, "mentoring", today.minusDays(12));
         walk(em, relying, new ReferralStatus[] {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED}, today.minusDays(12));
-        revoked.revoke(today.minusDays(1), AUTHOR, "Parent asked by phone to stop sharing");
-        relying.flagConsentRevoked();
+        em.flush();
+        consentService.revoke(revoked, today.minusDays(1), AUTHOR, "Parent asked by phone to stop sharing");
         made++;
         emergency(em, picked.get(picked.size() > 6 ? 6 : 0).student, counselingService, today);
         made++;
@@ -132,25 +134,18 @@ public class ReferralDemoData {
         return picked;
     }
 
-    /** A consent signed by each signer, paper and electronic in turn, to every community provider. */
-    private static List<Consent> consents(EntityManager em, List<StudentContact> signers, LocalDate today) {
+    /** A consent signed by each signer, paper and electronic in turn, to every community provider: recorded as the API does. */
+    private List<Consent> consents(List<StudentContact> signers, LocalDate today) {
         List<Consent> consents = new ArrayList<>();
         int n = 0;
         for (StudentContact sc : signers) {
-            Consent consent = new Consent(sc.student);
-            consent.signerContact = sc.contact;
-            consent.signedOn = today.minusDays(40);
-            consent.method = n % 2 == 0 ? Consent.PAPER : Consent.ELECTRONIC;
-            consent.paperScanReference = n % 2 == 0 ? "scan/consents/demo-" + n + ".pdf" : null;
-            consent.electronicSignerIdentity = n % 2 == 0 ? null : "family portal account, verified by SMS code";
-            consent.dataCategories = SHARED;
-            consent.purposes = List.of("mentoring", "counseling", "family-support");
-            consent.purposeText = "connecting the student and family with community support services";
-            consent.recipientClass = "community-providers";
-            consent.expiresOn = today.plusMonths(10);
-            consent.createdBy = AUTHOR;
-            em.persist(consent);
-            consents.add(consent);
+            boolean paper = n % 2 == 0;
+            consents.add(consentService.record(sc.student, Consent.Signer.contact(sc), new Consent.Terms(today.minusDays(40),
+                    paper ? Consent.PAPER : Consent.ELECTRONIC, paper ? "scan/consents/demo-" + n + ".pdf" : null,
+                    paper ? null : "family portal account, verified by SMS code", SHARED,
+                    List.of("mentoring", "counseling", "family-support"),
+                    "connecting the student and family with community support services", null, "community-providers",
+                    today.plusMonths(10)), AUTHOR));
             n++;
         }
         return consents;
@@ -168,10 +163,10 @@ public class ReferralDemoData {
     }
 
     private Referral referral(EntityManager em, Consent consent, ProviderService service, String purpose, LocalDate written) {
-        DraftContent content = new DraftContent(Set.of(consent.signerContact.id),
+        DraftContent content = new DraftContent(Set.of(consent.signerContact().id),
                 List.of(purpose.equals("counseling") ? "sel.anxiety" : "sel.peer-relations"), "Raised at the fall whole-class review",
                 "routine", purpose, SHARED, "Internal: discussed with the teacher", "Family prefers calls after 5 pm", consent, null);
-        Referral referral = Referral.draft(consent.student, service, AUTHOR, content, written, settings);
+        Referral referral = Referral.draft(consent.student(), service, AUTHOR, content, written, settings);
         em.persist(referral);
         return referral;
     }
@@ -188,7 +183,8 @@ public class ReferralDemoData {
             String actor = side == ActorSide.SCHOOL ? "coord.elm" : "provider.demo";
             if (target == ReferralStatus.REQUESTED) {
                 Recipient recipient = Recipient.of(ServiceRef.of(referral.service));
-                em.persist(referral.send(recipient, Move.plain(side, actor, at, null), day, settings));
+                em.persist(referral.send(recipient, Move.plain(side, actor, at, null), referrals.familyMembers(referral), day,
+                        settings));
             } else {
                 referral.transition(target, new Move(side, actor, at, reasonCode(target), reasonText(target),
                         target == ReferralStatus.IN_PROGRESS ? day : null, null), day, settings);

@@ -3,7 +3,6 @@ package org.studentsupport.referral;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.studentsupport.consent.Consent;
-import org.studentsupport.consent.ConsentService;
 import org.studentsupport.consent.ConsentVocabulary;
 import org.studentsupport.student.StudentContact;
 
@@ -53,8 +52,8 @@ public record ReferralFormLookup(
                                 UUID recipientOrganizationId, @Schema(maxLength = 40) String recipientClass) {
 
         static ConsentOption from(Consent c) {
-            return new ConsentOption(c.id, ConsentService.signerName(c), c.signedOn, c.expiresOn, c.purposes,
-                    c.dataCategories, c.recipientOrganizationId, c.recipientClass);
+            return new ConsentOption(c.id(), c.signerName(), c.signedOn(), c.expiresOn(), c.purposes(),
+                    c.dataCategories(), c.recipientOrganizationId(), c.recipientClass());
         }
     }
 

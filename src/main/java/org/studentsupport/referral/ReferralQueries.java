@@ -8,7 +8,10 @@ import org.studentsupport.domain.PageRequest;
 import org.studentsupport.domain.Versioned;
 import org.studentsupport.security.CallerScope;
 
+import org.studentsupport.student.StudentScope;
+
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +26,11 @@ public class ReferralQueries {
     private final ReferralViews views;
     private final CallerScope caller;
     private final AuditTrail audit;
+    private final StudentScope studentScope;
 
     public ReferralQueries(ReferralRepository referrals, ReferralAccess access, ReferralViews views,
-                           CallerScope caller, AuditTrail audit) {
+                           CallerScope caller, AuditTrail audit, StudentScope studentScope) {
+        this.studentScope = studentScope;
         this.referrals = referrals;
         this.access = access;
         this.views = views;
@@ -40,41 +45,59 @@ public class ReferralQueries {
     }
 
     /**
-     * The follow-through list: by default the open referrals of the caller's schools, overdue ones
-     * first, then by follow-up date; or those in one status.
+     * The follow-through list: the referrals of the caller's schools in every status (or in the given
+     * ones), overdue ones first, then by follow-up date; of one student when named (404 when the
+     * student is outside the caller's scope, as everywhere else). Audited with the students listed.
      */
     @Transactional
-    public Page<ReferralListItem> list(String status, UUID studentId, PageRequest page) {
+    public Page<ReferralListItem> list(List<ReferralStatus> statuses, UUID studentId, PageRequest page) {
         LocalDate today = LocalDate.now();
-        List<ReferralStatus> statuses = status == null ? List.copyOf(ReferralStatus.OPEN) : List.of(ReferralStatus.fromCode(status));
         // The scope filter keeps the list to the caller's schools.
-        String where = "status in :statuses" + (studentId == null ? "" : " and student.id = :student");
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("statuses", statuses);
-        if (studentId != null) {
-            params.put("student", studentId);
+        List<String> where = new ArrayList<>();
+        if (!statuses.isEmpty()) {
+            where.add("status in :statuses");
+            params.put("statuses", statuses);
         }
-        long total = referrals.count(where, params);
+        if (studentId != null) {
+            where.add("student.id = :student");
+            params.put("student", studentScope.require(studentId).id);
+        }
+        String filter = where.isEmpty() ? "" : String.join(" and ", where);
+        long total = referrals.count(filter, params);
         params.put("today", today);
-        List<ReferralListItem> items = referrals.find(where + " order by case when followUpDue < :today then 0 else 1 end, "
-                        + "followUpDue asc nulls last, id", params)
-                .page(page.page() - 1, page.size()).list().stream().map(r -> ReferralListItem.from(r, today)).toList();
-        return Page.of(items, page, total);
+        List<Referral> found = referrals.find((filter.isEmpty() ? "" : filter + " ")
+                        + "order by case when followUpDue < :today and status in :open then 0 else 1 end, "
+                        + "followUpDue asc nulls last, id", withOpen(params))
+                .page(page.page() - 1, page.size()).list();
+        audit.students(found.stream().map(r -> r.student.id).toList());
+        return Page.of(found.stream().map(r -> ReferralListItem.from(r, today)).toList(), page, total);
     }
 
-    /** The provider's queue: the referrals sent to the caller's organization, open ones first. */
+    /** The provider's queue: the referrals sent to the caller's organization (in the given statuses), open ones first. */
     @Transactional
-    public Page<ProviderReferralView> providerQueue(PageRequest page) {
-        UUID organization = caller.organizationId().orElse(null);
-        if (organization == null) {
+    public Page<ProviderReferralView> providerQueue(List<ReferralStatus> statuses, PageRequest page) {
+        if (caller.organizationId().isEmpty()) {
             return Page.of(List.of(), page, 0);
         }
         // The scope filter shows a provider only the referrals sent to its organization.
-        long total = referrals.count();
-        List<Referral> found = referrals.find("order by case when status in ?1 then 0 else 1 end, followUpDue asc nulls last, id",
-                List.copyOf(ReferralStatus.OPEN)).page(page.page() - 1, page.size()).list();
-        audit.object("provider-referral-queue", organization).students(found.stream().map(r -> r.student.id).toList());
+        String filter = statuses.isEmpty() ? "" : "status in :statuses";
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (!statuses.isEmpty()) {
+            params.put("statuses", statuses);
+        }
+        long total = referrals.count(filter, params);
+        List<Referral> found = referrals.find((filter.isEmpty() ? "" : filter + " ")
+                        + "order by case when status in :open then 0 else 1 end, followUpDue asc nulls last, id", withOpen(params))
+                .page(page.page() - 1, page.size()).list();
+        audit.students(found.stream().map(r -> r.student.id).toList());
         return Page.of(found.stream().map(views::provider).toList(), page, total);
+    }
+
+    private static Map<String, Object> withOpen(Map<String, Object> params) {
+        Map<String, Object> all = new LinkedHashMap<>(params);
+        all.put("open", List.copyOf(ReferralStatus.OPEN));
+        return all;
     }
 
     @Transactional
@@ -86,7 +109,6 @@ public class ReferralQueries {
     @Transactional
     public FhirReferral fhir(UUID id) {
         ActorSide side = access.side();
-        Referral referral = access.require(id);
-        return FhirReferral.of(referral, side == ActorSide.SCHOOL);
+        return views.fhir(access.require(id), side);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,14 +20,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.studentsupport.audit.AuditAction;
 import org.studentsupport.audit.Audited;
+import org.studentsupport.disclosure.DisclosureView;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.Versioned;
 import org.studentsupport.security.Roles;
@@ -34,6 +38,7 @@ import org.studentsupport.web.ETags;
 import org.studentsupport.web.PageParams;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/referrals")
@@ -54,21 +59,35 @@ public class ReferralResource {
         this.workflow = workflow;
     }
 
-    /** The If-Match rule, applied by the service to the version it holds: 428 without the header, 412 when stale. */
-
     @GET
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
-    @Audited(action = AuditAction.READ, object = "referral")
+    @Audited(action = AuditAction.READ, object = "referral", student = "studentId")
     @Operation(operationId = "listReferrals", summary = "Follow through: the referrals of your schools",
-            description = "By default the open ones, overdue first, then by follow-up due date; or every referral in one status.")
+            description = "Every referral of your schools, in every status unless `status` names some (repeat it for several), "
+                    + "overdue ones first, then by follow-up due date. With `studentId`, that student's referrals; a student "
+                    + "outside your schools is 404. Each row says whether the family withdrew the consent it relies on "
+                    + "(consentRevoked).")
     public Page<ReferralListItem> list(
-            @QueryParam("status") @Pattern(regexp = ReferralStatus.CODE_PATTERN)
-            @Parameter(description = "Only referrals in this status", schema = @Schema(maxLength = 20,
-                    enumeration = {"draft", "requested", "accepted", "rejected", "in-progress", "on-hold", "completed", "failed",
-                            "cancelled", "entered-in-error"})) String status,
+            @QueryParam("status") @Size(max = 10) @Parameter(description = "Only referrals in these statuses (repeatable)",
+                    schema = @Schema(type = SchemaType.ARRAY, maxItems = 10, implementation = StatusCode.class))
+            List<@Pattern(regexp = ReferralStatus.CODE_PATTERN) @Size(max = 20) String> status,
             @QueryParam("studentId") @Parameter(description = "Only this student's referrals") UUID studentId,
             @BeanParam @Valid PageParams page) {
-        return queries.list(status, studentId, page.toRequest());
+        return queries.list(statuses(status), studentId, page.toRequest());
+    }
+
+    /** A status code as a query parameter names it (the contract's schema; the values are ReferralStatus's). */
+    @Schema(name = "ReferralStatusCode", type = SchemaType.STRING, maxLength = 20, enumeration = {"draft", "requested", "accepted",
+            "rejected", "in-progress", "on-hold", "completed", "failed", "cancelled", "entered-in-error"})
+    static final class StatusCode {
+
+        private StatusCode() {
+        }
+    }
+
+    /** The statuses named by a validated {@code status} query parameter (none: every status). */
+    static List<ReferralStatus> statuses(List<String> codes) {
+        return codes == null ? List.of() : codes.stream().distinct().map(ReferralStatus::fromCode).toList();
     }
 
     @GET
@@ -111,6 +130,28 @@ public class ReferralResource {
     }
 
     @POST
+    @Path("/{id}/disclosures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Audited(action = AuditAction.DISCLOSE, object = "referral", id = "id")
+    @Operation(operationId = "shareReferralUpdate", summary = "Share an update of the student's data with the provider",
+            description = "The provider sees the data as it was disclosed, never the live record. This discloses the shared "
+                    + "categories again as they are now: through the same consent gate as sending (422 consent-required naming "
+                    + "each gap when the consent was revoked, expired or does not cover it; nothing is disclosed or written), "
+                    + "and writes a new entry of the record of disclosures with its own snapshot. Only sent, open referrals "
+                    + "(409 for drafts and closed ones). Send {} or {\"note\": ...}. Requires If-Match.")
+    @APIResponse(responseCode = "201", description = "The new entry of the record of disclosures",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisclosureView.class)))
+    public RestResponse<DisclosureView> shareUpdate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                                    @Valid ShareUpdateRequest request, @Context UriInfo uri) {
+        Versioned<DisclosureView> shared = workflow.shareUpdate(id, ETags.ifMatch(ifMatch), request == null ? null : request.note());
+        URI location = uri.getBaseUriBuilder().path("api/v1/students").path(shared.body().studentId().toString())
+                .path("disclosures").build();
+        return RestResponse.ResponseBuilder.<DisclosureView>created(location).entity(shared.body())
+                .tag(ETags.of(shared.version())).build();
+    }
+
+    @POST
     @Path("/{id}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.PROVIDER})
@@ -119,7 +160,7 @@ public class ReferralResource {
             description = "Coordinators move for the school, providers for their organization, each only the moves the workflow "
                     + "gives them; otherwise 409 naming the current status and the allowed ones. Requires If-Match (412 when "
                     + "someone moved it first). Returns the referral as the caller sees it (Referral or ProviderReferral).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The moved referral",
+    @APIResponse(responseCode = "200", description = "The moved referral",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(oneOf = {ReferralView.class, ProviderReferralView.class})))
     public RestResponse<Object> transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,

@@ -33,13 +33,17 @@ public record ReferralView(
         @Schema(maxItems = 10) Set<UUID> familyContactIds,
         UUID consentId,
         EmergencyBasis emergency,
-        @Schema(description = "The consent relied on was revoked while the referral was open") boolean consentRevoked,
+        @Schema(description = "The consent relied on was revoked while the referral was open, or has ended: nothing more "
+                + "may be disclosed under it") boolean consentRevoked,
+        @Schema(description = "The day from which that consent no longer covers disclosure (revocation date, or the day "
+                + "after it expired)") LocalDate consentRevokedOn,
         @Schema(maxLength = 40) String statusReasonCode,
         @Schema(maxLength = 2000) String statusReasonText,
         LocalDate firstServiceOn,
         Instant requestedAt,
         Instant acceptedAt,
         Instant closedAt,
+        @Schema(description = "When data was last disclosed to the provider (sending, or a shared update)") Instant lastDisclosedAt,
         LocalDate followUpDue,
         boolean overdue,
         UUID reroutedFromId,
@@ -53,10 +57,10 @@ public record ReferralView(
                 r.service.id, r.service.name, r.organizationId, r.service.organization.name, r.status.code(),
                 allowed.stream().map(ReferralStatus::code).toList(), r.purpose, r.reasonCodes, r.reasonText, r.urgency,
                 r.sharedCategories, r.internalNotes, r.sharedNotes, Set.copyOf(r.familyContactIds),
-                r.consent == null ? null : r.consent.id,
+                r.consent == null ? null : r.consent.id(),
                 r.emergency ? new EmergencyBasis(r.emergencyThreat, r.emergencyPartiesInformed) : null,
-                r.consentRevoked, r.statusReasonCode, r.statusReasonText, r.firstServiceOn, r.requestedAt, r.acceptedAt,
-                r.closedAt, r.followUpDue, FollowUp.isOverdue(r.status, r.followUpDue, today), r.reroutedFromId,
+                r.consentWithdrawn(today), r.consentEndedOn(today), r.statusReasonCode, r.statusReasonText, r.firstServiceOn,
+                r.requestedAt, r.acceptedAt, r.closedAt, r.lastDisclosedAt, r.followUpDue, FollowUp.isOverdue(r.status, r.followUpDue, today), r.reroutedFromId,
                 r.reroutedToId, r.author, r.createdAt, history);
     }
 }

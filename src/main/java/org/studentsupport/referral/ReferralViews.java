@@ -2,11 +2,13 @@ package org.studentsupport.referral;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.studentsupport.disclosure.Disclosure;
+import org.studentsupport.disclosure.DisclosureService;
 import org.studentsupport.security.CallerScope;
-import org.studentsupport.student.StudentContact;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** A referral as each side sees it: the school's full view with its history, the provider's minimum necessary. */
@@ -16,9 +18,11 @@ public class ReferralViews {
     static final int HISTORY_LIMIT = 200;
 
     private final CallerScope caller;
+    private final DisclosureService disclosures;
 
-    public ReferralViews(CallerScope caller) {
+    public ReferralViews(CallerScope caller, DisclosureService disclosures) {
         this.caller = caller;
+        this.disclosures = disclosures;
     }
 
     /** What the caller's side sees: the school's view or the provider's. */
@@ -35,12 +39,23 @@ public class ReferralViews {
         return ReferralView.from(referral, allowed, history, LocalDate.now());
     }
 
+    /** The provider's view, from the data last disclosed to it: never the student's live record. */
     ProviderReferralView provider(Referral referral) {
-        List<StudentContact> contacts = referral.familyContactIds.isEmpty() ? List.of()
-                : Panache.getEntityManager().createQuery("select sc from StudentContact sc where sc.student.id = :s "
-                        + "and sc.contact.id in :c order by sc.contact.familyName, sc.contact.id", StudentContact.class)
-                .setParameter("s", referral.student.id).setParameter("c", referral.familyContactIds).getResultList();
         List<String> allowed = ReferralStatus.codes(referral.status.allowedFor(ActorSide.PROVIDER));
-        return ProviderReferralView.from(referral, allowed, contacts, LocalDate.now());
+        Optional<Disclosure> latest = disclosures.latestFor(referral.id);
+        return ProviderReferralView.from(referral, allowed, snapshot(referral, latest),
+                latest.map(Disclosure::disclosedAt).orElse(null), LocalDate.now());
+    }
+
+    /** The FHIR view for the caller's side: the provider's shows the need codes only as they were disclosed. */
+    FhirReferral fhir(Referral referral, ActorSide side) {
+        return side == ActorSide.SCHOOL ? FhirReferral.of(referral, referral.reasonCodes)
+                : FhirReferral.of(referral, snapshot(referral, disclosures.latestFor(referral.id)).needCodesOrNone());
+    }
+
+    /** The data of the referral last disclosed to its provider (no field of the record when none was kept). */
+    private static DisclosedData snapshot(Referral referral, Optional<Disclosure> latest) {
+        return latest.filter(d -> d.snapshot() != null).map(d -> DisclosedData.fromJson(d.snapshot()))
+                .orElseGet(() -> DisclosedData.notKept(referral.sharedCategories));
     }
 }

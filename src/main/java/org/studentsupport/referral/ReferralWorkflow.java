@@ -5,7 +5,9 @@ import jakarta.transaction.Transactional;
 import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.consent.ConsentGate;
 import org.studentsupport.directory.Directory;
+import org.studentsupport.disclosure.Disclosure;
 import org.studentsupport.disclosure.DisclosureService;
+import org.studentsupport.disclosure.DisclosureView;
 import org.studentsupport.domain.Versioned;
 import org.studentsupport.security.CallerScope;
 
@@ -61,10 +63,29 @@ public class ReferralWorkflow {
         }
         Recipient recipient = Recipient.of(directory.service(referral.service.id).orElseThrow());
         Move move = Move.plain(ActorSide.SCHOOL, caller.subject(), Instant.now(), note);
-        disclosures.record(referral.send(recipient, move, LocalDate.now(), settings));
+        disclosures.record(referral.send(recipient, move, referrals.familyMembers(referral), LocalDate.now(), settings));
         audit.purpose(referral.basis());
         referrals.flush();
         return Versioned.of(views.school(referral, ActorSide.SCHOOL), referral.version);
+    }
+
+    /**
+     * Shares an update of the data with the provider of a sent, open referral: the consent gate again,
+     * then a new disclosure entry with a fresh snapshot, in this one transaction. Nothing is written
+     * when the basis no longer holds.
+     *
+     * @param ifMatch gets the current version first and refuses when the caller's copy is stale
+     */
+    @Transactional
+    public Versioned<DisclosureView> shareUpdate(UUID id, VersionCheck ifMatch, String note) {
+        Referral referral = access.require(id);
+        ifMatch.require(referral.version);
+        String organizationName = directory.service(referral.service.id).orElseThrow().organizationName();
+        Move move = Move.plain(ActorSide.SCHOOL, caller.subject(), Instant.now(), note);
+        Disclosure entry = disclosures.record(referral.shareUpdate(organizationName, move, referrals.familyMembers(referral),
+                LocalDate.now()));
+        referrals.flush();
+        return Versioned.of(DisclosureView.from(entry), referral.version);
     }
 
     /** Any other move, by the school (coordinators) or by the provider the referral is addressed to. */
@@ -90,7 +111,6 @@ public class ReferralWorkflow {
                 LocalDate.now(), settings);
         referrals.persist(next);
         referrals.flush();
-        audit.object("referral", next.id);
         return Versioned.created(views.school(next, ActorSide.SCHOOL), next.version);
     }
 }

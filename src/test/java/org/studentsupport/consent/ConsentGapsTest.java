@@ -3,7 +3,9 @@ package org.studentsupport.consent;
 import org.junit.jupiter.api.Test;
 import org.studentsupport.school.District;
 import org.studentsupport.school.School;
+import org.studentsupport.student.FamilyContact;
 import org.studentsupport.student.Student;
+import org.studentsupport.student.StudentContact;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -20,16 +22,19 @@ class ConsentGapsTest {
 
     /** A consent signed 30 days before TODAY, in force for a year, to one organization (null: every community provider). */
     static Consent consent(UUID organization, List<String> purposes, List<String> categories) {
+        return consent(organization, purposes, categories, TODAY.minusDays(30), TODAY.plusYears(1));
+    }
+
+    /** A consent signed by a parent on a day, recorded that day, in force until {@code expiresOn}. */
+    static Consent consent(UUID organization, List<String> purposes, List<String> categories, LocalDate signedOn,
+                           LocalDate expiresOn) {
         Student student = new Student("stu-gaps", new School("sch-gaps", new District("dst-gaps", "Gaps"), "Gaps School"), "Ada", "Gaps");
-        Consent consent = new Consent(student);
-        consent.signedOn = TODAY.minusDays(30);
-        consent.expiresOn = TODAY.plusYears(1);
-        consent.method = Consent.PAPER;
-        consent.purposes = purposes;
-        consent.dataCategories = categories;
-        consent.recipientOrganizationId = organization;
-        consent.recipientClass = organization == null ? "community-providers" : null;
-        return consent;
+        student.id = UUID.randomUUID();
+        FamilyContact parent = new FamilyContact("fam-gaps", "Bea", "Gaps");
+        return Consent.record(student, Consent.Signer.contact(new StudentContact(student, parent, "parent", true)),
+                new Consent.Terms(signedOn, Consent.PAPER, "scan-1", null, categories, purposes, null, organization,
+                        organization == null ? "community-providers" : null, expiresOn),
+                signedOn, "coord", id -> true);
     }
 
     private static List<String> fields(Consent consent, List<String> categories) {
@@ -50,18 +55,16 @@ class ConsentGapsTest {
 
     @Test
     void signedLaterExpiredOrRevokedAreGapsOfTheConsentItself() {
-        Consent later = consent(PROVIDER, List.of("mentoring"), List.of("identity"));
-        later.signedOn = TODAY.plusDays(1);
+        Consent later = consent(PROVIDER, List.of("mentoring"), List.of("identity"), TODAY.plusDays(1), TODAY.plusYears(1));
         assertEquals(List.of("consentId"), fields(later, List.of("identity")));
         assertTrue(later.gaps(TODAY, PROVIDER, "mentoring", List.of("identity")).get(0).message().contains("after today"));
 
-        Consent expired = consent(PROVIDER, List.of("mentoring"), List.of("identity"));
-        expired.expiresOn = TODAY.minusDays(1);
-        assertEquals("consent " + expired.id + " expired on " + TODAY.minusDays(1),
+        Consent expired = consent(PROVIDER, List.of("mentoring"), List.of("identity"), TODAY.minusDays(30), TODAY.minusDays(1));
+        assertEquals("consent " + expired.id() + " expired on " + TODAY.minusDays(1),
                 expired.gaps(TODAY, PROVIDER, "mentoring", List.of("identity")).get(0).message());
 
         Consent revoked = consent(PROVIDER, List.of("mentoring"), List.of("identity"));
-        revoked.revoke(TODAY, "coord", null);
+        revoked.revoke(TODAY, "coord", null, TODAY);
         assertEquals(List.of("consentId"), fields(revoked, List.of("identity")));
         assertTrue(revoked.gaps(TODAY, PROVIDER, "mentoring", List.of("identity")).get(0).message().contains("was revoked on " + TODAY));
     }
@@ -69,7 +72,7 @@ class ConsentGapsTest {
     @Test
     void aRevocationDatedAfterTheDayIsNotYetAGap() {
         Consent consent = consent(PROVIDER, List.of("mentoring"), List.of("identity"));
-        consent.revoke(TODAY.plusDays(1), "coord", null);
+        consent.revoke(TODAY.plusDays(1), "coord", null, TODAY.plusDays(1));
         assertTrue(fields(consent, List.of("identity")).isEmpty());
     }
 
@@ -85,9 +88,9 @@ class ConsentGapsTest {
 
     @Test
     void everyGapIsReportedAtOnce() {
-        Consent consent = consent(UUID.randomUUID(), List.of("tutoring"), List.of("identity"));
-        consent.expiresOn = TODAY.minusDays(2);
-        consent.revoke(TODAY.minusDays(5), "coord", null);
+        Consent consent = consent(UUID.randomUUID(), List.of("tutoring"), List.of("identity"), TODAY.minusDays(30),
+                TODAY.minusDays(2));
+        consent.revoke(TODAY.minusDays(5), "coord", null, TODAY);
         assertEquals(List.of("consentId", "consentId", "consentId", "purpose", "sharedCategories"),
                 fields(consent, List.of("identity", "contact")));
     }

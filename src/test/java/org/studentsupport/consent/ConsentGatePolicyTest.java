@@ -20,14 +20,17 @@ class ConsentGatePolicyTest {
     static final UUID PROVIDER = UUID.fromString("00000000-0000-4000-8000-00000000c0de");
     static final List<String> SHARED = List.of("identity", "contact");
 
-    static ConsentGate.Request request(Consent consent, boolean emergency) {
+    static final ConsentGate.Emergency THREAT = new ConsentGate.Emergency("Student stated a plan to harm himself tonight",
+            "mother; school nurse");
+
+    static ConsentGate.Request request(Consent consent, ConsentGate.Emergency emergency) {
         return new ConsentGate.Request(TODAY, PROVIDER, "mentoring", SHARED, consent, emergency);
     }
 
     @Test
     void aCoveringConsentAllowsTheDisclosureOnThatConsent() {
         Consent consent = ConsentGapsTest.consent(PROVIDER, List.of("mentoring"), List.of("identity", "contact", "demographics"));
-        ConsentGate.Decision decision = ConsentGate.decide(request(consent, false));
+        ConsentGate.Decision decision = ConsentGate.decide(request(consent, null));
         assertTrue(decision.allowed());
         assertSame(consent, assertInstanceOf(ConsentGate.ByConsent.class, decision).consent());
         assertTrue(decision.violations().isEmpty());
@@ -35,14 +38,14 @@ class ConsentGatePolicyTest {
 
     @Test
     void theEmergencyExceptionAllowsTheDisclosureWithoutConsent() {
-        ConsentGate.Decision decision = ConsentGate.decide(request(null, true));
-        assertInstanceOf(ConsentGate.ByEmergency.class, decision);
+        ConsentGate.Decision decision = ConsentGate.decide(request(null, THREAT));
+        assertSame(THREAT, assertInstanceOf(ConsentGate.ByEmergency.class, decision).emergency());
         assertTrue(decision.allowed());
     }
 
     @Test
     void noConsentAndNoEmergencyIsRefusedAtTheConsentField() {
-        ConsentGate.Decision decision = ConsentGate.decide(request(null, false));
+        ConsentGate.Decision decision = ConsentGate.decide(request(null, null));
         assertFalse(decision.allowed());
         Violation only = assertInstanceOf(ConsentGate.Refused.class, decision).violations().get(0);
         assertEquals(1, decision.violations().size());
@@ -54,7 +57,7 @@ class ConsentGatePolicyTest {
     @Test
     void aConsentThatDoesNotCoverIsRefusedWithEachGapByPointer() {
         Consent consent = ConsentGapsTest.consent(UUID.randomUUID(), List.of("tutoring"), List.of("identity"));
-        ConsentGate.Decision decision = ConsentGate.decide(request(consent, false));
+        ConsentGate.Decision decision = ConsentGate.decide(request(consent, null));
         assertFalse(decision.allowed());
         assertEquals(List.of("/consentId", "/purpose", "/sharedCategories"),
                 decision.violations().stream().map(Violation::pointer).toList());
@@ -62,10 +65,20 @@ class ConsentGatePolicyTest {
     }
 
     @Test
-    void theEmergencyExceptionIsNotWeighedAgainstAConsent() {
-        Consent expired = ConsentGapsTest.consent(PROVIDER, List.of("mentoring"), SHARED);
-        expired.expiresOn = TODAY.minusDays(1);
-        assertInstanceOf(ConsentGate.ByEmergency.class, ConsentGate.decide(request(expired, true)));
-        assertInstanceOf(ConsentGate.Refused.class, ConsentGate.decide(request(expired, false)));
+    void theEmergencyExceptionWithoutItsThreatOrThePartiesInformedIsNoBasis() {
+        ConsentGate.Decision decision = ConsentGate.decide(request(null, new ConsentGate.Emergency(" ", null)));
+        assertFalse(decision.allowed());
+        assertEquals(List.of("/emergency/threat", "/emergency/partiesInformed"),
+                decision.violations().stream().map(Violation::pointer).toList());
+        assertTrue(decision.violations().get(0).message().contains("articulable and significant threat"));
+    }
+
+    @Test
+    void aConsentAndTheEmergencyExceptionTogetherAreRefused() {
+        Consent covering = ConsentGapsTest.consent(PROVIDER, List.of("mentoring"), SHARED);
+        ConsentGate.Decision decision = ConsentGate.decide(request(covering, THREAT));
+        assertInstanceOf(ConsentGate.Refused.class, decision);
+        assertEquals(List.of("/emergency"), decision.violations().stream().map(Violation::pointer).toList());
+        assertTrue(decision.violations().get(0).message().contains("not both"));
     }
 }

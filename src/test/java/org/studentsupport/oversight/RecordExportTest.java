@@ -120,9 +120,10 @@ class RecordExportTest {
                     + " 'e0000000-0000-4000-8000-000000000011', 'e0000000-0000-4000-8000-000000000008', 'draft', 'mentoring',"
                     + " 'academic.reading', 'soon', 'identity', 'coord' FROM student WHERE id = " + s);
             st.execute("INSERT INTO disclosure (id, student_id, referral_id, party_organization_id, party_name, legitimate_interest,"
-                    + " data_categories, basis, consent_id, disclosed_at, official) VALUES (gen_random_uuid(), " + s + ","
+                    + " data_categories, basis, consent_id, disclosed_at, official, snapshot) VALUES (gen_random_uuid(), " + s + ","
                     + " 'e0000000-0000-4000-8000-00000000000b', 'e0000000-0000-4000-8000-000000000008', 'Export Helpers',"
-                    + " 'tutoring', 'identity', 'consent', 'e0000000-0000-4000-8000-00000000000a', now(), 'coord')");
+                    + " 'tutoring', 'identity', 'consent', 'e0000000-0000-4000-8000-00000000000a', now(), 'coord',"
+                    + " '{\"categories\": [\"identity\"], \"studentFirstName\": \"Esme\"}')");
         }
     }
 

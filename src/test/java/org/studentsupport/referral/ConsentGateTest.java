@@ -5,9 +5,11 @@ import io.quarkus.test.security.SecurityAttribute;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -102,7 +104,8 @@ class ConsentGateTest {
     void theDisclosureRecordCannotBeChangedByTheApplication() {
         UUID referral = createDraft(student, draft(service, goodConsent(), SHARED));
         send(referral, etag(referral)).then().statusCode(200);
-        assertThrows(Exception.class, () -> fixtures.tamperWithDisclosure(referral));
+        PersistenceException refused = assertThrows(PersistenceException.class, () -> fixtures.tamperWithDisclosure(referral));
+        assertEquals("42501", sqlState(refused), "permission denied for the application's role");
         given().get("/api/v1/students/" + student + "/disclosures").then()
                 .body("disclosures.items[0].partyName", equalTo("Gate Mentoring"));
     }
@@ -277,5 +280,15 @@ class ConsentGateTest {
         assertEquals(0, fixtures.disclosures(referral));
         given().get("/api/v1/referrals/" + referral).then().body("status", equalTo("draft")).body("history", hasSize(0));
         assertEquals(before, etag(referral));
+    }
+
+    /** The SQLSTATE of the first SQL exception in the chain. */
+    static String sqlState(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 }

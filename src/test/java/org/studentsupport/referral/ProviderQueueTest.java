@@ -50,9 +50,7 @@ class ProviderQueueTest {
     }
 
     private UUID sentTo(UUID service, List<String> shared) {
-        UUID referral = fixtures.referral(student, service, consent, shared, ReferralStatus.REQUESTED);
-        fixtures.addFamilyMember(referral, parent);
-        return referral;
+        return fixtures.referral(student, service, consent, shared, List.of(parent), ReferralStatus.REQUESTED);
     }
 
     @Test

@@ -1,8 +1,11 @@
 package org.studentsupport.referral;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.studentsupport.consent.Consent;
+import org.studentsupport.consent.ConsentGate;
 import org.studentsupport.directory.ProviderService;
 import org.studentsupport.directory.Organization;
 import org.studentsupport.disclosure.Disclosure;
@@ -13,7 +16,9 @@ import org.studentsupport.domain.RuleBrokenException;
 import org.studentsupport.domain.Violation;
 import org.studentsupport.school.District;
 import org.studentsupport.school.School;
+import org.studentsupport.student.FamilyContact;
 import org.studentsupport.student.Student;
+import org.studentsupport.student.StudentContact;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,23 +44,30 @@ class ReferralAggregateTest {
     ProviderService service;
     ProviderService other;
     Consent consent;
+    FamilyContact parent;
+    StudentContact parentLink;
 
     @BeforeEach
     void aStudentAServiceAndAConsent() {
         student = new Student("stu-agg", new School("sch-agg", new District("dst-agg", "Aggregate"), "Aggregate School"), "Mia", "Stone");
         service = new ProviderService(UUID.randomUUID(), new Organization(UUID.randomUUID(), "Big Sisters"), "Mentoring");
         other = new ProviderService(UUID.randomUUID(), new Organization(UUID.randomUUID(), "Other"), "Tutoring");
-        consent = new Consent(student);
-        consent.signedOn = TODAY.minusDays(10);
-        consent.expiresOn = TODAY.plusYears(1);
-        consent.purposes = List.of("mentoring");
-        consent.purposeText = "mentoring after school";
-        consent.dataCategories = List.of("identity", "contact");
-        consent.recipientClass = "community-providers";
+        student.grade = "05";
+        student.birthDate = TODAY.minusYears(10);
+        parent = new FamilyContact("fam-agg", "Rita", "Stone");
+        parent.phone = "+1 413 555 0142";
+        parentLink = new StudentContact(student, parent, "parent", true);
+        consent = consent(List.of("mentoring"));
+    }
+
+    Consent consent(List<String> purposes) {
+        return Consent.record(student, Consent.Signer.contact(parentLink), new Consent.Terms(TODAY.minusDays(10), Consent.PAPER,
+                "scan-agg", null, List.of("identity", "contact"), purposes, "mentoring after school", null,
+                "community-providers", TODAY.plusYears(1)), TODAY.minusDays(10), "coord", id -> true);
     }
 
     DraftContent content(Consent relied, EmergencyBasis emergency) {
-        return new DraftContent(Set.of(), List.of("sel.anxiety", "sel.anxiety"), "why", "soon", "mentoring",
+        return new DraftContent(Set.of(parent.id), List.of("sel.anxiety", "sel.anxiety"), "why", "soon", "mentoring",
                 List.of("identity", "contact"), "internal", "shared", relied, emergency);
     }
 
@@ -69,7 +81,7 @@ class ReferralAggregateTest {
 
     Referral requested() {
         Referral referral = draft(consent);
-        referral.send(OPEN_SERVICE, by(ActorSide.SCHOOL), TODAY, SETTINGS);
+        referral.send(OPEN_SERVICE, by(ActorSide.SCHOOL), List.of(parentLink), TODAY, SETTINGS);
         return referral;
     }
 
@@ -87,14 +99,15 @@ class ReferralAggregateTest {
     @Test
     void sendingWithACoveringConsentYieldsTheDisclosureEntry() {
         Referral referral = draft(consent);
-        Disclosure entry = referral.send(OPEN_SERVICE, Move.plain(ActorSide.SCHOOL, "coord-1", NOW, "sent by phone too"), TODAY, SETTINGS);
+        Disclosure entry = referral.send(OPEN_SERVICE, Move.plain(ActorSide.SCHOOL, "coord-1", NOW, "sent by phone too"),
+                List.of(parentLink), TODAY, SETTINGS);
         assertEquals(ReferralStatus.REQUESTED, referral.status());
         assertEquals(NOW, referral.requestedAt);
         assertEquals(FollowUp.plusSchoolDays(TODAY, 5), referral.followUpDue);
         assertEquals(1, referral.history.size());
         assertEquals("sent by phone too", referral.history.get(0).note);
         assertEquals(Disclosure.CONSENT, entry.basis());
-        assertEquals(consent.id, entry.consentId());
+        assertEquals(consent.id(), entry.consentId());
         assertEquals(student.id, entry.studentId());
         assertEquals(referral.id(), entry.referralId());
         assertEquals(service.organization.id, entry.partyOrganizationId());
@@ -111,8 +124,8 @@ class ReferralAggregateTest {
     void sendingUnderTheEmergencyExceptionRecordsTheThreat() {
         Referral referral = Referral.draft(student, service, "coord", content(null, new EmergencyBasis("a plan to harm", "mother")),
                 TODAY, SETTINGS);
-        Disclosure entry = referral.send(OPEN_SERVICE, by(ActorSide.SCHOOL), TODAY, SETTINGS);
-        assertEquals(Disclosure.EMERGENCY, entry.basis());
+        Disclosure entry = referral.send(OPEN_SERVICE, by(ActorSide.SCHOOL), List.of(parentLink), TODAY, SETTINGS);
+        assertEquals(ConsentGate.EMERGENCY, entry.basis());
         assertEquals("a plan to harm", entry.threat());
         assertEquals("mother", entry.partiesInformed());
         assertNull(entry.consentId());
@@ -123,12 +136,12 @@ class ReferralAggregateTest {
     void withoutCoverTheReferralStaysADraftAndTheRefusalNamesEachGap() {
         Referral referral = draft(null);
         ConsentRequiredException refused = assertThrows(ConsentRequiredException.class,
-                () -> referral.send(OPEN_SERVICE, by(ActorSide.SCHOOL), TODAY, SETTINGS));
+                () -> referral.send(OPEN_SERVICE, by(ActorSide.SCHOOL), List.of(parentLink), TODAY, SETTINGS));
         assertEquals(List.of("/consentId"), refused.violations().stream().map(Violation::pointer).toList());
-        consent.purposes = List.of("tutoring");
-        Referral uncovered = draft(consent);
+        Referral uncovered = draft(consent(List.of("tutoring")));
         ConsentRequiredException gaps = assertThrows(ConsentRequiredException.class,
-                () -> uncovered.send(new Recipient("Mentoring", "Big Sisters", false), by(ActorSide.SCHOOL), TODAY, SETTINGS));
+                () -> uncovered.send(new Recipient("Mentoring", "Big Sisters", false), by(ActorSide.SCHOOL), List.of(parentLink),
+                        TODAY, SETTINGS));
         assertEquals(List.of("/serviceId", "/purpose"), gaps.violations().stream().map(Violation::pointer).toList());
         assertEquals(ReferralStatus.DRAFT, uncovered.status());
         assertTrue(uncovered.history.isEmpty());
@@ -139,7 +152,8 @@ class ReferralAggregateTest {
     void aServiceThatTakesNoReferralsRefusesEvenWithConsent() {
         Referral referral = draft(consent);
         RuleBrokenException refused = assertThrows(RuleBrokenException.class,
-                () -> referral.send(new Recipient("Mentoring", "Big Sisters", false), by(ActorSide.SCHOOL), TODAY, SETTINGS));
+                () -> referral.send(new Recipient("Mentoring", "Big Sisters", false), by(ActorSide.SCHOOL), List.of(parentLink),
+                        TODAY, SETTINGS));
         assertEquals("/serviceId", refused.violations().get(0).pointer());
         assertTrue(refused.violations().get(0).message().contains("'Mentoring' does not take referrals"));
     }
@@ -148,7 +162,7 @@ class ReferralAggregateTest {
     void sendingTwiceIsAnIllegalMoveNamingTheAllowedOnes() {
         Referral referral = requested();
         IllegalMoveException refused = assertThrows(IllegalMoveException.class,
-                () -> referral.send(OPEN_SERVICE, by(ActorSide.SCHOOL), TODAY, SETTINGS));
+                () -> referral.send(OPEN_SERVICE, by(ActorSide.SCHOOL), List.of(parentLink), TODAY, SETTINGS));
         assertEquals(Map.of("currentStatus", "requested", "requestedStatus", "requested", "allowedStatuses", List.of("cancelled")),
                 refused.details());
     }
@@ -224,5 +238,128 @@ class ReferralAggregateTest {
         ConflictException again = assertThrows(ConflictException.class,
                 () -> referral.reroute(other.id, id -> other, "coord", null, TODAY, SETTINGS));
         assertEquals(Map.of("reroutedToId", next.id().toString()), again.details());
+    }
+
+    // ---- what is disclosed, and when nothing more may be ----------------------------------------
+
+    static final Instant LATER = NOW.plusSeconds(3600);
+
+    static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void theDisclosureKeepsExactlyTheFieldsOfTheSharedCategoriesAsTheyWereSent() throws Exception {
+        Referral referral = draft(consent);
+        Disclosure entry = referral.send(OPEN_SERVICE, by(ActorSide.SCHOOL), List.of(parentLink), TODAY, SETTINGS);
+        JsonNode sent = new ObjectMapper().readTree(entry.snapshot());
+        // identity and contact are shared; demographics and review needs are not
+        assertEquals(Set.of("categories", "familyContacts", "sharedNotes", "studentFirstName", "studentLastInitial"), fieldNames(sent));
+        assertEquals("Mia", sent.get("studentFirstName").asText());
+        assertEquals("S", sent.get("studentLastInitial").asText());
+        assertEquals("Rita", sent.at("/familyContacts/0/givenName").asText());
+        assertEquals("+1 413 555 0142", sent.at("/familyContacts/0/phone").asText());
+        assertEquals("shared", sent.get("sharedNotes").asText());
+        assertEquals(Disclosure.REFERRAL_SENT, entry.occasion());
+        assertEquals(NOW, referral.lastDisclosedAt);
+    }
+
+    @Test
+    void sharingAnUpdateIsANewDisclosureWithAFreshSnapshot() throws Exception {
+        Referral referral = requested();
+        parent.phone = "+1 413 555 0199";
+        Disclosure update = referral.shareUpdate("Big Sisters", Move.plain(ActorSide.SCHOOL, "coord-2", LATER, "new phone"),
+                List.of(parentLink), TODAY);
+        assertEquals(Disclosure.UPDATE_SHARED, update.occasion());
+        assertEquals("new phone", update.note());
+        assertEquals(Disclosure.CONSENT, update.basis());
+        assertEquals(consent.id(), update.consentId());
+        assertEquals("coord-2", update.official());
+        assertEquals("+1 413 555 0199", new ObjectMapper().readTree(update.snapshot()).at("/familyContacts/0/phone").asText());
+        assertEquals(LATER, referral.lastDisclosedAt);
+        assertEquals(ReferralStatus.REQUESTED, referral.status());
+    }
+
+    @Test
+    void aDraftOrAClosedReferralSharesNoUpdate() {
+        Referral draft = draft(consent);
+        ConflictException notSent = assertThrows(ConflictException.class,
+                () -> draft.shareUpdate("Big Sisters", by(ActorSide.SCHOOL), List.of(parentLink), TODAY));
+        assertTrue(notSent.getMessage().contains("send it"), notSent.getMessage());
+        Referral cancelled = requested();
+        cancelled.transition(ReferralStatus.CANCELLED, new Move(ActorSide.SCHOOL, "c", NOW, null, "moved away", null, null),
+                TODAY, SETTINGS);
+        assertEquals(Map.of("currentStatus", "cancelled"), assertThrows(ConflictException.class,
+                () -> cancelled.shareUpdate("Big Sisters", by(ActorSide.SCHOOL), List.of(parentLink), TODAY)).details());
+    }
+
+    @Test
+    void afterRevocationNothingMoreIsDisclosedButTheProviderStillClosesTheLoop() {
+        Referral referral = requested();
+        consent.revoke(TODAY, "coord", "mother phoned", TODAY);
+        ConsentRequiredException refused = assertThrows(ConsentRequiredException.class,
+                () -> referral.shareUpdate("Big Sisters", Move.plain(ActorSide.SCHOOL, "c", LATER, null), List.of(parentLink), TODAY));
+        assertEquals(List.of("/consentId"), refused.violations().stream().map(Violation::pointer).toList());
+        assertTrue(refused.violations().get(0).message().contains("was revoked on " + TODAY));
+        assertEquals(NOW, referral.lastDisclosedAt);
+        assertEquals(TODAY, referral.consentEndedOn(TODAY));
+        assertTrue(referral.consentWithdrawn(TODAY));
+
+        referral.transition(ReferralStatus.ACCEPTED, by(ActorSide.PROVIDER), TODAY, SETTINGS);
+        referral.transition(ReferralStatus.IN_PROGRESS, new Move(ActorSide.PROVIDER, "p", NOW, null, null, TODAY, null), TODAY, SETTINGS);
+        referral.transition(ReferralStatus.COMPLETED, new Move(ActorSide.PROVIDER, "p", NOW, "goals-met", null, null, null), TODAY,
+                SETTINGS);
+        assertEquals(ReferralStatus.COMPLETED, referral.status());
+    }
+
+    @Test
+    void anExpiredConsentEndsTheDayAfterItsLastDayAndStopsSendingAndSharing() {
+        LocalDate afterExpiry = TODAY.plusYears(1).plusDays(1);
+        Referral sent = requested();
+        assertNull(sent.consentEndedOn(TODAY.plusYears(1)));
+        assertEquals(afterExpiry, sent.consentEndedOn(afterExpiry));
+        ConsentRequiredException update = assertThrows(ConsentRequiredException.class,
+                () -> sent.shareUpdate("Big Sisters", by(ActorSide.SCHOOL), List.of(parentLink), afterExpiry));
+        assertTrue(update.violations().get(0).message().contains("expired on " + TODAY.plusYears(1)));
+        Referral draft = draft(consent);
+        assertThrows(ConsentRequiredException.class,
+                () -> draft.send(OPEN_SERVICE, by(ActorSide.SCHOOL), List.of(parentLink), afterExpiry, SETTINGS));
+        assertEquals(ReferralStatus.DRAFT, draft.status());
+    }
+
+    @Test
+    void aRejectedReferralIsNotReroutedOnARevokedOrExpiredConsent() {
+        Referral revokedUnder = requested();
+        revokedUnder.transition(ReferralStatus.REJECTED, new Move(ActorSide.PROVIDER, "p", NOW, "no-capacity", null, null, null),
+                TODAY, SETTINGS);
+        Referral expiredUnder = requested();
+        expiredUnder.transition(ReferralStatus.REJECTED, new Move(ActorSide.PROVIDER, "p", NOW, "no-capacity", null, null, null),
+                TODAY, SETTINGS);
+        ConsentRequiredException expired = assertThrows(ConsentRequiredException.class,
+                () -> expiredUnder.reroute(other.id, id -> other, "coord", null, TODAY.plusYears(2), SETTINGS));
+        assertTrue(expired.violations().get(0).message().contains("expired on"));
+        assertNull(expiredUnder.reroutedToId);
+
+        consent.revoke(TODAY, "coord", null, TODAY);
+        ConsentRequiredException revoked = assertThrows(ConsentRequiredException.class,
+                () -> revokedUnder.reroute(other.id, id -> other, "coord", null, TODAY, SETTINGS));
+        assertEquals("/consentId", revoked.violations().get(0).pointer());
+        assertNull(revokedUnder.reroutedToId);
+    }
+
+    @Test
+    void aConsentIsRevokedOnceOnADayBetweenItsSigningAndToday() {
+        assertEquals("/revokedOn", assertThrows(RuleBrokenException.class,
+                () -> consent.revoke(TODAY.plusDays(1), "coord", null, TODAY)).violations().get(0).pointer());
+        assertEquals("/revokedOn", assertThrows(RuleBrokenException.class,
+                () -> consent.revoke(TODAY.minusDays(11), "coord", null, TODAY)).violations().get(0).pointer());
+        assertNull(consent.revokedOn());
+        consent.revoke(TODAY.minusDays(1), "coord", "by letter", TODAY);
+        assertEquals("revoked", consent.stateOn(TODAY));
+        ConflictException again = assertThrows(ConflictException.class, () -> consent.revoke(TODAY, "coord", null, TODAY));
+        assertEquals(Map.of("revokedOn", TODAY.minusDays(1).toString()), again.details());
+        assertEquals(TODAY.minusDays(1), consent.revokedOn());
     }
 }

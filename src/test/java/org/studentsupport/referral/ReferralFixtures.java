@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.studentsupport.consent.Consent;
+import org.studentsupport.consent.ConsentService;
 import org.studentsupport.directory.ProviderService;
 import org.studentsupport.directory.Organization;
 import org.studentsupport.school.School;
@@ -22,9 +23,15 @@ import java.util.UUID;
 public class ReferralFixtures {
 
     private final TestFixtures fixtures;
+    private final ConsentService consents;
+    private final ReferralRepository referrals;
+    private final ReferralSettings settings;
 
-    public ReferralFixtures(TestFixtures fixtures) {
+    public ReferralFixtures(TestFixtures fixtures, ConsentService consents, ReferralRepository referrals, ReferralSettings settings) {
         this.fixtures = fixtures;
+        this.consents = consents;
+        this.referrals = referrals;
+        this.settings = settings;
     }
 
     public UUID school(String district, String school) {
@@ -75,34 +82,48 @@ public class ReferralFixtures {
         return service.id;
     }
 
-    /** A consent signed by the contact, naming one organization (or every community provider when null). */
+    /** A consent signed by the contact, naming one organization (or every community provider when null), recorded as the API does. */
     @Transactional
     public UUID consent(UUID studentId, UUID signerContactId, UUID organizationId, List<String> purposes, List<String> categories,
                         LocalDate signedOn, LocalDate expiresOn, LocalDate revokedOn) {
-        Consent consent = new Consent(em().find(Student.class, studentId));
-        consent.signerContact = em().find(FamilyContact.class, signerContactId);
-        consent.signedOn = signedOn;
-        consent.method = Consent.PAPER;
-        consent.paperScanReference = "scan-" + UUID.randomUUID();
-        consent.dataCategories = categories;
-        consent.purposes = purposes;
-        consent.recipientOrganizationId = organizationId;
-        consent.recipientClass = organizationId == null ? "community-providers" : null;
-        consent.expiresOn = expiresOn;
-        consent.createdBy = "fixture";
+        Student student = em().find(Student.class, studentId);
+        StudentContact link = em().find(StudentContact.class, new StudentContact.Key(studentId, signerContactId));
+        Consent consent = consents.record(student, Consent.Signer.contact(link), new Consent.Terms(signedOn, Consent.PAPER,
+                "scan-" + UUID.randomUUID(), null, categories, purposes, null, organizationId,
+                organizationId == null ? "community-providers" : null, expiresOn), "fixture");
         if (revokedOn != null) {
-            consent.revoke(revokedOn, "fixture", null);
+            consent.revoke(revokedOn, "fixture", null, LocalDate.now());
         }
-        em().persist(consent);
-        return consent.id;
+        return consent.id();
+    }
+
+    /** Revokes a consent as the API does (flagging the open referrals relying on it), today. */
+    @Transactional
+    public void revoke(UUID consentId) {
+        consents.revoke(em().find(Consent.class, consentId), LocalDate.now(), "fixture", "the family withdrew consent");
+    }
+
+    /** Lets a consent run out, as time would: its last day becomes {@code lastDay}. */
+    @Transactional
+    public void expire(UUID consentId, LocalDate lastDay) {
+        em().createNativeQuery("update consent set expires_on = ?1 where id = ?2")
+                .setParameter(1, lastDay).setParameter(2, consentId).executeUpdate();
     }
 
     /**
-     * A referral walked through the given moves as the workflow allows (the first move to requested by
-     * the school, the rest by the side allowed to make them), without the HTTP layer.
+     * A referral walked through the given moves as the workflow allows (sending through the consent gate,
+     * which stores the disclosure entry with its snapshot; the rest by the side allowed to make them),
+     * without the HTTP layer.
      */
     @Transactional
     public UUID referral(UUID studentId, UUID serviceId, UUID consentId, List<String> shared, ReferralStatus... moves) {
+        return referral(studentId, serviceId, consentId, shared, List.of(), moves);
+    }
+
+    /** The same, naming family members on the referral before it is sent. */
+    @Transactional
+    public UUID referral(UUID studentId, UUID serviceId, UUID consentId, List<String> shared, List<UUID> members,
+                         ReferralStatus... moves) {
         Referral referral = new Referral(em().find(Student.class, studentId), em().find(ProviderService.class, serviceId), "fixture");
         referral.purpose = "mentoring";
         referral.reasonCodes = List.of("sel.anxiety");
@@ -110,10 +131,21 @@ public class ReferralFixtures {
         referral.internalNotes = "INTERNAL: not for the provider";
         referral.sharedNotes = "Shared: likes drawing";
         referral.consent = consentId == null ? null : em().find(Consent.class, consentId);
+        // without a consent, the referral is sent under the emergency exception
+        referral.emergency = consentId == null;
+        referral.emergencyThreat = consentId == null ? "fixture: a stated plan to harm" : null;
+        referral.emergencyPartiesInformed = consentId == null ? "fixture: parent by phone" : null;
+        referral.familyContactIds.addAll(members);
         em().persist(referral);
         java.time.Instant at = java.time.Instant.now();
         for (ReferralStatus target : moves) {
             ActorSide side = referral.status.canMove(ActorSide.SCHOOL, target) ? ActorSide.SCHOOL : ActorSide.PROVIDER;
+            at = at.plusMillis(1);
+            if (target == ReferralStatus.REQUESTED) {
+                em().persist(referral.send(new Recipient(referral.service.name, referral.service.organization.name, true),
+                        Move.plain(side, "fixture", at, null), referrals.familyMembers(referral), LocalDate.now(), settings));
+                continue;
+            }
             String code = switch (target) {
                 case REJECTED -> "no-capacity";
                 case FAILED -> "family-declined";
@@ -121,15 +153,27 @@ public class ReferralFixtures {
                 default -> null;
             };
             String text = target == ReferralStatus.ON_HOLD || target == ReferralStatus.CANCELLED ? "fixture reason" : null;
-            em().persist(referral.moveTo(target, side, "fixture", at = at.plusMillis(1), code, text,
+            em().persist(referral.moveTo(target, side, "fixture", at, code, text,
                     target == ReferralStatus.IN_PROGRESS ? LocalDate.now() : null, null));
         }
         return referral.id;
     }
 
+    /** Changes the student's and a family contact's live rows, as the roster import or a coordinator would. */
     @Transactional
-    public void addFamilyMember(UUID referralId, UUID contactId) {
-        em().find(Referral.class, referralId).familyContactIds.add(contactId);
+    public void changeLiveRecord(UUID studentId, UUID contactId, String grade, String phone, String preferredContactMethod) {
+        em().find(Student.class, studentId).grade = grade;
+        FamilyContact contact = em().find(FamilyContact.class, contactId);
+        contact.phone = phone;
+        contact.preferredContactMethod = preferredContactMethod;
+    }
+
+    /** The data snapshots of a referral's disclosure entries, oldest first. */
+    @Transactional
+    public List<String> snapshots(UUID referralId) {
+        return em().createQuery("select d from Disclosure d where d.referralId = :r order by d.disclosedAt, d.id",
+                        org.studentsupport.disclosure.Disclosure.class)
+                .setParameter("r", referralId).getResultList().stream().map(org.studentsupport.disclosure.Disclosure::snapshot).toList();
     }
 
     @Transactional

@@ -179,7 +179,8 @@ class ReferralFormTest {
         UUID referral = fixtures.referral(student, service, consent, SHARED);
         given().get("/api/v1/referrals/" + referral).then().statusCode(404);
         create(student, draft(service, consent, SHARED)).then().statusCode(404);
-        given().queryParam("studentId", student).get("/api/v1/referrals").then().statusCode(200).body("totalItems", equalTo(0));
+        given().queryParam("studentId", student).get("/api/v1/referrals").then().statusCode(404)
+                .body("type", equalTo("urn:student-support:problem:not-found"));
         assertEquals(1, fixtures.referralsOf(student));
     }
 

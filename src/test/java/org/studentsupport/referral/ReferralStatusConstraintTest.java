@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The referral table's check constraints, read from pg_constraint, list exactly ReferralStatus's codes. */
+/** The check constraints of the referral table and its history, read from pg_constraint, list exactly ReferralStatus's codes. */
 @QuarkusTest
 class ReferralStatusConstraintTest {
 
@@ -29,7 +29,7 @@ class ReferralStatusConstraintTest {
 
     @Test
     void theStatusColumnAcceptsExactlyTheCodesOfReferralStatus() throws SQLException {
-        assertEquals(ReferralStatus.codes(), codes(constraints().get("referral_status_check")));
+        assertEquals(ReferralStatus.codes(), codes(constraints("referral").get("referral_status_check")));
     }
 
     @Test
@@ -40,14 +40,21 @@ class ReferralStatusConstraintTest {
                 unsent.addAll(ReferralStatus.reachableFrom(target));
             }
         }
-        assertEquals(ReferralStatus.codes(unsent), codes(constraints().get("referral_basis_before_request")));
+        assertEquals(ReferralStatus.codes(unsent), codes(constraints("referral").get("referral_basis_before_request")));
     }
 
-    private Map<String, String> constraints() throws SQLException {
+    @Test
+    void theHistoryNamesOnlyTheCodesOfReferralStatusOnBothSidesOfAMove() throws SQLException {
+        Map<String, String> history = constraints("referral_transition");
+        assertEquals(ReferralStatus.codes(), codes(history.get("referral_transition_from_status_check")));
+        assertEquals(ReferralStatus.codes(), codes(history.get("referral_transition_to_status_check")));
+    }
+
+    private Map<String, String> constraints(String table) throws SQLException {
         Map<String, String> found = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
-                     + " WHERE conrelid = 'referral'::regclass AND contype = 'c'")) {
+                     + " WHERE conrelid = '" + table + "'::regclass AND contype = 'c'")) {
             while (rs.next()) {
                 found.put(rs.getString(1), rs.getString(2));
             }

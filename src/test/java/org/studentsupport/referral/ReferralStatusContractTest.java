@@ -39,14 +39,20 @@ class ReferralStatusContractTest {
     }
 
     @Test
-    void theListFilterIsEveryCode() throws IOException {
-        JsonNode filter = null;
-        for (JsonNode parameter : contract().at("/paths/~1api~1v1~1referrals/get/parameters")) {
-            if ("status".equals(parameter.path("name").asText())) {
-                filter = parameter.get("schema");
+    void theListFiltersOfSchoolAndProviderAreEveryCode() throws IOException {
+        JsonNode contract = contract();
+        for (String path : List.of("/paths/~1api~1v1~1referrals/get/parameters", "/paths/~1api~1v1~1provider~1referrals/get/parameters")) {
+            JsonNode filter = null;
+            for (JsonNode parameter : contract.at(path)) {
+                if ("status".equals(parameter.path("name").asText())) {
+                    filter = parameter.get("schema");
+                }
             }
+            assertEquals("array", filter.path("type").asText(), path);
+            String ref = filter.at("/items/$ref").asText();
+            JsonNode items = ref.isEmpty() ? filter.get("items") : contract.at(ref.substring(1));
+            assertEquals(ReferralStatus.codes(), strings(items.get("enum")), path);
         }
-        assertEquals(ReferralStatus.codes(), strings(filter.get("enum")));
     }
 
     @Test

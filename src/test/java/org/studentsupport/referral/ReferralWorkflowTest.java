@@ -224,18 +224,21 @@ class ReferralWorkflowTest {
     }
 
     @Test
-    void theFollowThroughListPutsOverdueReferralsFirst() {
+    void theFollowThroughListPutsOverdueReferralsFirstThenTheRestClosedOnesIncluded() {
         UUID onTime = requested();
         UUID late = requested();
         fixtures.followUpDue(late, LocalDate.now().minusDays(3));
         UUID closed = createDraft(student, draft(service, consent, SHARED));
         move(closed, etag(closed), Map.of("to", "entered-in-error")).then().statusCode(200);
         List<String> ids = given().queryParam("studentId", student).get("/api/v1/referrals").then().statusCode(200)
-                .body("totalItems", equalTo(2))
+                .body("totalItems", equalTo(3))
                 .body("items[0].overdue", equalTo(true))
                 .body("items[1].overdue", equalTo(false))
+                .body("items[2].status", equalTo("entered-in-error"))
                 .extract().jsonPath().getList("items.id", String.class);
-        assertEquals(List.of(late.toString(), onTime.toString()), ids);
+        assertEquals(List.of(late.toString(), onTime.toString(), closed.toString()), ids);
+        given().queryParam("studentId", student).queryParam("status", "requested").get("/api/v1/referrals").then()
+                .body("items.id", equalTo(List.of(late.toString(), onTime.toString())));
     }
 
     @Test

@@ -32,6 +32,13 @@ public final class RecordPage {
         return String.join("; ", items);
     }
 
+    /** The data a disclosure sent, one "field: value" per item. */
+    @TemplateExtension
+    static String sent(java.util.Map<String, Object> data) {
+        return data.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     /** A yes-or-no field in words. */
     @TemplateExtension
     static String yesNo(boolean value) {

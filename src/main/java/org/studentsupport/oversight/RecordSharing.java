@@ -1,6 +1,7 @@
 package org.studentsupport.oversight;
 
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.studentsupport.consent.ConsentView;
 import org.studentsupport.disclosure.DisclosureView;
@@ -116,12 +117,17 @@ public final class RecordSharing {
             @Schema(description = "For consent: the day the consent was signed") LocalDate consentSignedOn,
             @Schema(description = "For an emergency: the threat", maxLength = 2000) String threat,
             @Schema(description = "For an emergency: the parties informed", maxLength = 1000) String partiesInformed,
-            @Schema(description = "The school official who disclosed them", maxLength = 255) String official) {
+            @Schema(description = "The school official who disclosed them", maxLength = 255) String official,
+            @Schema(description = "When: at the referral's sending, or an update shared later", maxLength = 60) String occasion,
+            @Schema(description = "What the school said when sharing an update", maxLength = 2000) String note,
+            @Schema(description = "Exactly the data that was sent, as it was then; empty for entries made before it was kept",
+                    type = SchemaType.OBJECT) Map<String, Object> dataSent) {
 
         static Disclosure from(DisclosureView d, Map<UUID, LocalDate> consents) {
             return new Disclosure(d.disclosedAt(), d.partyName(), d.legitimateInterestDescription(), d.dataDisclosed(),
                     RecordLabels.of(d.basis()), d.consentId() == null ? null : consents.get(d.consentId()), d.threat(),
-                    d.partiesInformed(), d.official());
+                    d.partiesInformed(), d.official(), d.occasion() == null ? null : RecordLabels.of(d.occasion()), d.note(),
+                    d.dataSent() == null ? Map.of() : d.dataSent());
         }
     }
 }

@@ -183,6 +183,9 @@ class RecordExportTest {
         assertThat(record.getString("disclosures[0].basis"), equalTo("Written consent of the family"));
         assertThat(record.getString("disclosures[0].consentSignedOn"), equalTo("2026-09-01"));
         assertThat(record.getList("disclosures[0].recordsDisclosed"), contains("the student's name, age and school"));
+        // what was sent is the snapshot kept with the entry, word for word
+        assertThat(record.getString("disclosures[0].dataSent.studentFirstName"), equalTo("Esme"));
+        assertThat(record.getList("disclosures[0].dataSent.categories"), contains("identity"));
 
         // The export's own event is written after the document was read.
         assertThat(record.getLong("accessReport.totalEvents"), equalTo(eventsNow - 1));
@@ -216,6 +219,7 @@ class RecordExportTest {
         for (String party : strings("SELECT party_name FROM disclosure WHERE student_id = ?")) {
             assertThat(page, containsString("<td>" + party + "</td>"));
         }
+        assertThat(page, containsString("studentFirstName: Esme"));
         for (String title : strings("SELECT c.title FROM enrollment e JOIN class_section c ON c.id = e.class_id WHERE e.student_id = ?")) {
             assertThat(page, containsString("<td>" + title + "</td>"));
         }

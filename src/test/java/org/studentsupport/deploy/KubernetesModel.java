@@ -193,7 +193,10 @@ final class KubernetesModel {
         }
 
         record Spec(int instances, Db db, Http http, Hostname hostname, Proxy proxy, IngressSpec ingress,
-                    List<Option> additionalOptions, ResourceRequirements resources) {
+                    List<Option> additionalOptions, ResourceRequirements resources, Unsupported unsupported) {
+        }
+
+        record Unsupported(io.fabric8.kubernetes.api.model.PodTemplateSpec podTemplate) {
         }
 
         record Db(String vendor, String host, int port, String database, SecretKey usernameSecret,

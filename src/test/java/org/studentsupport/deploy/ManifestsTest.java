@@ -148,6 +148,9 @@ class ManifestsTest {
         KubernetesModel.KeycloakOperator.Keycloak keycloak = one(objects, KubernetesModel.KeycloakOperator.Keycloak.class, "student-support-sso");
         assertThat(config(objects).get("QUARKUS_OIDC_AUTH_SERVER_URL")).startsWith("http://" + keycloak.metadata().name() + "-service:8080/");
         assertThat(config(objects).get("QUARKUS_OIDC_TOKEN_ISSUER")).isEqualTo(keycloak.spec().hostname().hostname() + "/realms/student-support");
+        assertThat(keycloak.spec().hostname().backchannelDynamic()).isTrue();
+        assertThat(keycloak.spec().unsupported().podTemplate().getSpec().getSecurityContext().getSeccompProfile().getType())
+                .isEqualTo("RuntimeDefault");
         assertThat(one(objects("demo"), KubernetesModel.Cnpg.Cluster.class, "student-support-db").spec().instances()).isEqualTo(1);
     }
 

@@ -42,7 +42,7 @@ public class EmbeddedServicesConfigSourceFactory implements ConfigSourceFactory 
         if (flag(context, "studentsupport.embedded.keycloak.enabled") && missing(context, "quarkus.oidc.auth-server-url")) {
             Path distribution = Path.of(valueOr(context, "studentsupport.embedded.keycloak.distribution-dir", "target/keycloak"));
             Path realm = Path.of(valueOr(context, "studentsupport.embedded.keycloak.realm-file",
-                    "k8s/keycloak/realm-student-support.json"));
+                    "target/realm/realm-student-support-demo.json"));
             Path log = Path.of(valueOr(context, "studentsupport.embedded.keycloak.log-file", "target/keycloak.log"));
             LOG.infof("No identity provider configured: starting Keycloak from %s (log: %s)", distribution, log);
             int port = Integer.parseInt(valueOr(context, "studentsupport.embedded.keycloak.port", "0"));

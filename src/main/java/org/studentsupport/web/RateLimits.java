@@ -1,20 +1,35 @@
 package org.studentsupport.web;
 
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fixed-window request limit per client address on the API paths, announced on every response
- * with the {@code RateLimit-*} headers; past the limit a request gets a 429 problem and does nothing.
- * Health, metrics and the contract are not limited.
+ * A request limit per client on the API paths, announced on every response with the
+ * {@code RateLimit-*} headers; past the limit a request gets a 429 problem and does nothing. Health,
+ * metrics and the contract are not limited.
+ *
+ * <p>The client is the caller the bearer token names (its subject, or the client id of a token
+ * without one), so that users behind one ingress or one school network each have their own
+ * allowance; a request without a token counts against its address. The address is the one Quarkus
+ * resolves: {@code X-Forwarded-For} is believed only from the proxies in
+ * {@code quarkus.http.proxy.trusted-proxies}.
+ *
+ * <p>The limiter runs before the token is verified. A forged token therefore opens no new
+ * allowance for long: every request that ends in 401 also counts against its address, and an
+ * address past the limit with refused tokens is refused outright.
+ *
+ * <p>Counts are kept per instance: with N replicas behind a load balancer a client gets up to N
+ * times the limit (README, "Rate limits").
  */
 @ApplicationScoped
 public class RateLimits {
@@ -23,13 +38,13 @@ public class RateLimits {
     public static final String REMAINING = "RateLimit-Remaining";
     public static final String RESET = "RateLimit-Reset";
     private static final long WINDOW_MILLIS = 60_000;
-    // Bounds the table of clients so that a flood of addresses cannot grow it without end.
+    // Bounds the table of clients so that a flood of keys cannot grow it without end.
     private static final int MAX_CLIENTS = 100_000;
 
     private final int perMinute;
     private final Problems problems;
-    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-    private volatile long windowStart = System.currentTimeMillis();
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final Map<String, Window> refusedTokens = new ConcurrentHashMap<>();
 
     public RateLimits(@ConfigProperty(name = "studentsupport.rate-limit.requests-per-minute", defaultValue = "1200") int perMinute,
                       Problems problems) {
@@ -42,27 +57,53 @@ public class RateLimits {
         router.route("/hsds/*").order(Integer.MIN_VALUE + 1).handler(this::limit);
     }
 
+    /** One client's count in its current minute. */
+    private static final class Window {
+        private long start;
+        private int used;
+
+        Window(long start) {
+            this.start = start;
+        }
+
+        synchronized int count(long now, int increment) {
+            if (now - start >= WINDOW_MILLIS) {
+                start = now;
+                used = 0;
+            }
+            used += increment;
+            return used;
+        }
+
+        synchronized long resetSeconds(long now) {
+            return Math.max(1, (start + WINDOW_MILLIS - now + 999) / 1000);
+        }
+    }
+
     private void limit(RoutingContext ctx) {
         if (perMinute <= 0) {
             ctx.next();
             return;
         }
         long now = System.currentTimeMillis();
-        if (now - windowStart >= WINDOW_MILLIS || counts.size() > MAX_CLIENTS) {
-            synchronized (this) {
-                if (now - windowStart >= WINDOW_MILLIS || counts.size() > MAX_CLIENTS) {
-                    counts.clear();
-                    windowStart = now;
-                }
-            }
-        }
-        String client = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-        int used = counts.computeIfAbsent(client, c -> new AtomicInteger()).incrementAndGet();
-        long resetSeconds = Math.max(1, (windowStart + WINDOW_MILLIS - now + 999) / 1000);
+        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        String client = clientKey(ctx.request().getHeader("Authorization"), address);
+        Window refused = refusedTokens.get(address);
+        boolean addressBlocked = refused != null && refused.count(now, 0) > perMinute;
+        Window window = window(windows, client, now);
+        int used = window.count(now, 1);
+        long resetSeconds = addressBlocked ? refused.resetSeconds(now) : window.resetSeconds(now);
         ctx.response().putHeader(LIMIT, Integer.toString(perMinute))
-                .putHeader(REMAINING, Integer.toString(Math.max(0, perMinute - used)))
+                .putHeader(REMAINING, Integer.toString(addressBlocked ? 0 : Math.max(0, perMinute - used)))
                 .putHeader(RESET, Long.toString(resetSeconds));
-        if (used <= perMinute) {
+        if (used <= perMinute && !addressBlocked) {
+            if (!client.equals(address)) {
+                ctx.addHeadersEndHandler(v -> {
+                    if (ctx.response().getStatusCode() == 401) {
+                        window(refusedTokens, address, System.currentTimeMillis()).count(System.currentTimeMillis(), 1);
+                    }
+                });
+            }
             ctx.next();
             return;
         }
@@ -72,5 +113,41 @@ public class RateLimits {
                 .end(problems.body(ProblemKind.TOO_MANY_REQUESTS,
                         "At most " + perMinute + " requests a minute; retry in " + resetSeconds + " s",
                         ctx.normalizedPath(), List.of(), Map.of()));
+    }
+
+    private static Window window(Map<String, Window> table, String key, long now) {
+        if (table.size() > MAX_CLIENTS) {
+            table.values().removeIf(w -> w.count(now, 0) == 0);
+            if (table.size() > MAX_CLIENTS) {
+                table.clear();
+            }
+        }
+        return table.computeIfAbsent(key, k -> new Window(now));
+    }
+
+    /**
+     * The token's subject (or, without one, its client id), read from the payload of a bearer JWT;
+     * the address when there is no readable token.
+     */
+    static String clientKey(String authorization, String address) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return address;
+        }
+        String[] parts = authorization.substring(7).trim().split("\\.");
+        if (parts.length != 3 || parts[1].length() > 16_384) {
+            return address;
+        }
+        try {
+            JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+            String subject = claims.getValue("sub") instanceof String s && !s.isBlank() ? s : null;
+            String clientId = claims.getValue("azp") instanceof String c && !c.isBlank() ? c
+                    : claims.getValue("client_id") instanceof String c2 && !c2.isBlank() ? c2 : null;
+            if (subject != null) {
+                return "sub:" + subject;
+            }
+            return clientId != null ? "client:" + clientId : address;
+        } catch (RuntimeException unreadable) {
+            return address;
+        }
     }
 }

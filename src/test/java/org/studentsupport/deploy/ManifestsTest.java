@@ -1,0 +1,232 @@
+package org.studentsupport.deploy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every overlay renders into valid Kubernetes objects that fit what the application reads. */
+class ManifestsTest {
+
+    static final Path OVERLAYS = Path.of("k8s/overlays");
+    static final Path PROPERTIES = Path.of("src/main/resources/application.properties");
+
+    static List<Object> objects(String overlay) {
+        return Kustomize.render(OVERLAYS.resolve(overlay)).stream().map(KubernetesModel::parse).toList();
+    }
+
+    static <T> T one(List<Object> objects, Class<T> type, String name) {
+        return objects.stream().filter(type::isInstance).map(type::cast)
+                .filter(o -> name.equals(nameOf(o))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " " + name));
+    }
+
+    private static String nameOf(Object o) {
+        if (o instanceof io.fabric8.kubernetes.api.model.HasMetadata m) {
+            return m.getMetadata().getName();
+        }
+        if (o instanceof KubernetesModel.Cnpg.Cluster c) {
+            return c.metadata().name();
+        }
+        if (o instanceof KubernetesModel.KeycloakOperator.Keycloak k) {
+            return k.metadata().name();
+        }
+        if (o instanceof KubernetesModel.KeycloakOperator.RealmImport r) {
+            return r.metadata().name();
+        }
+        return null;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "demo"})
+    void everyOverlayRendersIntoTheObjectModelWithEverythingTheServiceNeeds(String overlay) {
+        List<ObjectNode> rendered = Kustomize.render(OVERLAYS.resolve(overlay));
+        Set<String> kinds = rendered.stream().map(o -> o.path("kind").asText()).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(kinds).containsExactlyInAnyOrder("Namespace", "ConfigMap", "Deployment", "Service", "Ingress",
+                "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy", "ServiceMonitor", "Cluster",
+                "Keycloak", "KeycloakRealmImport");
+        String namespace = overlay.equals("production") ? "student-support" : "student-support-demo";
+        for (ObjectNode object : rendered) {
+            KubernetesModel.parse(object);
+            if (!object.path("kind").asText().equals("Namespace")) {
+                assertThat(object.path("metadata").path("namespace").asText()).as(object.toString()).isEqualTo(namespace);
+            }
+        }
+    }
+
+    @Test
+    void anUnknownFieldIsRejected() {
+        ObjectNode deployment = Kustomize.render(OVERLAYS.resolve("production")).stream()
+                .filter(o -> o.path("kind").asText().equals("Deployment")).findFirst().orElseThrow();
+        ((ObjectNode) deployment.path("spec").path("template").path("spec").path("containers").get(0))
+                .put("readinessprobe", "misspelt");
+        assertThatThrownBy(() -> KubernetesModel.parse(deployment)).hasMessageContaining("readinessprobe");
+
+        ObjectNode cluster = Kustomize.render(OVERLAYS.resolve("production")).stream()
+                .filter(o -> o.path("kind").asText().equals("Cluster")).findFirst().orElseThrow();
+        ((ObjectNode) cluster.path("spec")).put("instance", 3);
+        assertThatThrownBy(() -> KubernetesModel.parse(cluster)).hasMessageContaining("instance");
+    }
+
+    @Test
+    void theDeploymentRunsHardenedReplicasWithProbesOnTheRealHealthPaths() {
+        Deployment deployment = one(objects("production"), Deployment.class, "student-support");
+        assertThat(deployment.getSpec().getReplicas()).isGreaterThanOrEqualTo(2);
+        PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(pod.getTopologySpreadConstraints()).extracting(c -> c.getTopologyKey())
+                .contains("kubernetes.io/hostname", "topology.kubernetes.io/zone");
+        Container app = pod.getContainers().get(0);
+        assertThat(app.getImage()).isEqualTo("ghcr.io/student-support/student-support:0.1.0");
+        assertThat(app.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(app.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(app.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(app.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/started");
+        assertThat(app.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
+        assertThat(app.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
+        assertThat(app.getPorts()).singleElement().satisfies(p -> {
+            assertThat(p.getName()).isEqualTo("http");
+            assertThat(p.getContainerPort()).isEqualTo(Integer.parseInt(defaultOf("quarkus.http.port")));
+        });
+        for (var probe : List.of(app.getStartupProbe(), app.getReadinessProbe(), app.getLivenessProbe())) {
+            assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+        }
+        Map<String, Quantity> limits = app.getResources().getLimits();
+        Map<String, Quantity> requests = app.getResources().getRequests();
+        assertThat(Quantity.getAmountInBytes(limits.get("memory"))).isEqualByComparingTo(Quantity.getAmountInBytes(new Quantity("1Gi")));
+        assertThat(requests).containsKeys("cpu", "memory");
+        assertThat(envValueSecret(app, "AUDIT_CHECKPOINT_KEY")).isEqualTo("student-support-audit/checkpoint-key");
+        assertThat(envValueSecret(app, "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo("student-support-db-app/password");
+        assertThat(envValueSecret(app, "QUARKUS_FLYWAY_PASSWORD")).isEqualTo("student-support-db-owner/password");
+
+        Service service = one(objects("production"), Service.class, "student-support");
+        assertThat(service.getSpec().getPorts().get(0).getTargetPort().getStrVal()).isEqualTo("http");
+    }
+
+    @Test
+    void theServiceReachesOnlyItsDatabaseAndKeycloak() {
+        List<Object> objects = objects("production");
+        NetworkPolicy policy = one(objects, NetworkPolicy.class, "student-support");
+        assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+        assertThat(policy.getSpec().getIngress()).singleElement()
+                .satisfies(rule -> assertThat(rule.getPorts()).singleElement()
+                        .satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(8080)));
+        List<String> egressTargets = policy.getSpec().getEgress().stream()
+                .flatMap(rule -> rule.getTo().stream())
+                .map(peer -> String.valueOf(peer.getPodSelector().getMatchLabels()))
+                .toList();
+        assertThat(egressTargets).containsExactlyInAnyOrder("{k8s-app=kube-dns}", "{cnpg.io/cluster=student-support-db}",
+                "{app=keycloak, app.kubernetes.io/instance=student-support-sso}");
+        KubernetesModel.Cnpg.Cluster db = one(objects, KubernetesModel.Cnpg.Cluster.class, "student-support-db");
+        assertThat(db.spec().instances()).isEqualTo(3);
+        assertThat(config(objects).get("QUARKUS_DATASOURCE_JDBC_URL"))
+                .startsWith("jdbc:postgresql://" + db.metadata().name() + "-rw:5432/" + db.spec().bootstrap().initdb().database());
+        KubernetesModel.KeycloakOperator.Keycloak keycloak = one(objects, KubernetesModel.KeycloakOperator.Keycloak.class, "student-support-sso");
+        assertThat(config(objects).get("QUARKUS_OIDC_AUTH_SERVER_URL")).startsWith("http://" + keycloak.metadata().name() + "-service:8080/");
+        assertThat(config(objects).get("QUARKUS_OIDC_TOKEN_ISSUER")).isEqualTo(keycloak.spec().hostname().hostname() + "/realms/student-support");
+        assertThat(keycloak.spec().hostname().backchannelDynamic()).isTrue();
+        assertThat(keycloak.spec().unsupported().podTemplate().getSpec().getSecurityContext().getSeccompProfile().getType())
+                .isEqualTo("RuntimeDefault");
+        assertThat(one(objects("demo"), KubernetesModel.Cnpg.Cluster.class, "student-support-db").spec().instances()).isEqualTo(1);
+    }
+
+    @Test
+    void everyDatabaseRoleTheServiceUsesIsTheOneTheClusterCreates() {
+        List<Object> objects = objects("production");
+        KubernetesModel.Cnpg.Cluster db = one(objects, KubernetesModel.Cnpg.Cluster.class, "student-support-db");
+        Container app = one(objects, Deployment.class, "student-support").getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(envValueSecret(app, "QUARKUS_FLYWAY_USERNAME"))
+                .isEqualTo(db.spec().bootstrap().initdb().secret().name() + "/username");
+        assertThat(db.spec().managed().roles()).singleElement().satisfies(role -> {
+            assertThat(role.login()).isTrue();
+            assertThat(envValueSecret(app, "QUARKUS_DATASOURCE_USERNAME")).isEqualTo(role.passwordSecret().name() + "/username");
+        });
+    }
+
+    /** Every variable the manifests set is one the application reads and the README documents. */
+    @Test
+    void everyEnvironmentVariableIsReadByTheApplication() throws IOException {
+        List<Object> objects = objects("production");
+        Container app = one(objects, Deployment.class, "student-support").getSpec().getTemplate().getSpec().getContainers().get(0);
+        Set<String> names = new TreeSet<>(config(objects).keySet());
+        app.getEnv().forEach(e -> names.add(e.getName()));
+        assertThat(app.getEnvFrom()).singleElement()
+                .satisfies(from -> assertThat(from.getConfigMapRef().getName()).isEqualTo("student-support-config"));
+        String properties = Files.readString(PROPERTIES);
+        String readme = Files.readString(Path.of("README.md"));
+        for (String name : names) {
+            assertThat(readme).as("README documents " + name).contains("`" + name + "`");
+            boolean expression = properties.contains("${" + name + ":") || properties.contains("${" + name + "}");
+            boolean quarkusProperty = name.startsWith("QUARKUS_") && KNOWN_QUARKUS_SETTINGS.contains(name);
+            assertThat(expression || quarkusProperty).as(name + " is read by the application").isTrue();
+        }
+        for (EnvVar env : app.getEnv()) {
+            assertThat(env.getValue()).as(env.getName() + " comes from a Secret").isNull();
+        }
+    }
+
+    /** Quarkus settings given as variables without an expression in application.properties. */
+    static final Set<String> KNOWN_QUARKUS_SETTINGS = Set.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
+            "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD",
+            "QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_OIDC_TOKEN_ISSUER");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "demo"})
+    void secretsAreOnlyReferenced(String overlay) {
+        for (ObjectNode object : Kustomize.render(OVERLAYS.resolve(overlay))) {
+            assertThat(object.path("kind").asText()).isNotEqualTo("Secret");
+            assertThat(object.toString()).doesNotContainIgnoringCase("\"password\":\"")
+                    .doesNotContain("stringData");
+        }
+    }
+
+    static Map<String, String> config(List<Object> objects) {
+        return one(objects, ConfigMap.class, "student-support-config").getData();
+    }
+
+    static String envValueSecret(Container container, String name) {
+        EnvVar env = container.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name));
+        var ref = env.getValueFrom().getSecretKeyRef();
+        return ref.getName() + "/" + ref.getKey();
+    }
+
+    /** The default in {@code key=${VAR:default}} of application.properties. */
+    static String defaultOf(String key) {
+        try {
+            Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + "=\\$\\{[A-Z_]+:([^}]*)}").matcher(Files.readString(PROPERTIES));
+            assertThat(m.find()).as(key).isTrue();
+            return m.group(1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static List<String> lines(String text) {
+        return new ArrayList<>(List.of(text.split("\n")));
+    }
+}

@@ -29,7 +29,7 @@ public class DistrictDemoData {
         this.schools = schools;
     }
 
-    /** The demo users of the committed realm (k8s/keycloak/realm-student-support.json) and what each can do. */
+    /** The demo users of the demo realm (k8s/keycloak/realm-demo.json) and what each can do. */
     public static final java.util.Map<String, String> DEMO_USERS = demoUsers();
     public static final String DEMO_PASSWORD = "demo-password";
 
@@ -62,6 +62,7 @@ public class DistrictDemoData {
         users.put("admin.riverton", "administrator of the Riverton district");
         users.put("provider.mentoring", "provider: Riverton Youth Mentoring Alliance");
         users.put("provider.counseling", "provider: Pioneer Valley Family Counseling");
+        users.put("auditor.demo", "auditor: reads the whole audit trail, bound to no district");
         users.put("nobody.riverton", "signed in, but with no role");
         return java.util.Collections.unmodifiableMap(users);
     }

@@ -173,6 +173,10 @@ public class Referral {
         sharedCategories = content.sharedCategories();
         internalNotes = content.internalNotes();
         sharedNotes = content.sharedNotes();
+        if (consent != content.consent()) {
+            // the withdrawal flag speaks of the consent relied on; another basis starts unflagged
+            consentRevoked = false;
+        }
         consent = content.consent();
         emergency = content.emergency() != null;
         emergencyThreat = content.emergency() == null ? null : content.emergency().threat();

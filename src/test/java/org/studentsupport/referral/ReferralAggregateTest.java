@@ -315,6 +315,22 @@ class ReferralAggregateTest {
     }
 
     @Test
+    void aDraftMovedOntoANewConsentIsNoLongerFlaggedAndIsSentUnderIt() {
+        Referral draft = draft(consent);
+        consent.revoke(TODAY, "coord", "mother phoned", TODAY);
+        draft.flagConsentRevoked();
+        assertTrue(draft.consentWithdrawn(TODAY));
+
+        Consent renewed = consent(List.of("mentoring"));
+        draft.revise(null, content(renewed, null));
+        assertEquals(false, draft.consentWithdrawn(TODAY));
+        assertNull(draft.consentEndedOn(TODAY));
+        draft.send(OPEN_SERVICE, by(ActorSide.SCHOOL), List.of(parentLink), TODAY, SETTINGS);
+        assertEquals(ReferralStatus.REQUESTED, draft.status());
+        assertEquals(false, draft.consentWithdrawn(TODAY));
+    }
+
+    @Test
     void anExpiredConsentEndsTheDayAfterItsLastDayAndStopsSendingAndSharing() {
         LocalDate afterExpiry = TODAY.plusYears(1).plusDays(1);
         Referral sent = requested();

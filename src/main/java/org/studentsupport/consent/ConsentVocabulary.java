@@ -16,9 +16,11 @@ public final class ConsentVocabulary {
 
     /** Data categories and what each covers, in words a parent understands. */
     public static final Map<String, String> DATA_CATEGORIES = ordered(
-            "identity", "the student's name, age and school",
-            "contact", "how to reach the family: names, phone, email, preferred language",
-            "demographics", "grade and language",
+            // The words say exactly what a disclosure of each category sends (referral.DisclosedData).
+            "identity", "the student's first name and last initial",
+            "contact", "the family members named on the referral: names, relationship, phone, email, preferred language "
+                    + "and preferred contact method",
+            "demographics", "the student's grade, language and age",
             "review-needs", "the needs noted in the student's support review",
             "plan", "the student's support plan and goals",
             "attendance", "attendance records",

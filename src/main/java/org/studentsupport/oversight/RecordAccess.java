@@ -23,13 +23,13 @@ public record RecordAccess(
             @Schema(description = "The application used", maxLength = 255) String client,
             @Schema(description = "read, create, update, transition, disclose, export or denied", maxLength = 20) String action,
             @Schema(description = "success, denied or error", maxLength = 10) String outcome,
-            @Schema(description = "What was done", maxLength = 255) String operation,
-            @Schema(description = "What it was done to", maxLength = 50) String object,
+            @Schema(description = "What it was done to, in words", maxLength = 60) String object,
             @Schema(maxLength = 255) String purpose) {
 
         static Event from(AuditEventView e) {
             return new Event(e.occurredAt(), e.actorUsername() != null ? e.actorUsername() : e.actorSubject(), e.actorRoles(),
-                    e.actorClient(), e.action(), e.outcome(), e.operation(), e.objectType(), e.purpose());
+                    e.actorClient(), e.action(), e.outcome(), e.objectType() == null ? null : RecordLabels.plain(e.objectType()),
+                    e.purpose());
         }
     }
 

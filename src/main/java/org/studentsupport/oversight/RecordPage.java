@@ -35,8 +35,19 @@ public final class RecordPage {
     /** The data a disclosure sent, one "field: value" per item. */
     @TemplateExtension
     static String sent(java.util.Map<String, Object> data) {
-        return data.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+        return data.entrySet().stream().map(e -> e.getKey() + ": " + plain(e.getValue()))
                 .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    private static String plain(Object value) {
+        if (value instanceof java.util.Map<?, ?> map) {
+            return map.entrySet().stream().map(e -> e.getKey() + " " + plain(e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(RecordPage::plain).collect(java.util.stream.Collectors.joining(", "));
+        }
+        return String.valueOf(value);
     }
 
     /** A yes-or-no field in words. */

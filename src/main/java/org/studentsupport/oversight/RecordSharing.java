@@ -127,7 +127,22 @@ public final class RecordSharing {
             return new Disclosure(d.disclosedAt(), d.partyName(), d.legitimateInterestDescription(), d.dataDisclosed(),
                     RecordLabels.of(d.basis()), d.consentId() == null ? null : consents.get(d.consentId()), d.threat(),
                     d.partiesInformed(), d.official(), d.occasion() == null ? null : RecordLabels.of(d.occasion()), d.note(),
-                    d.dataSent() == null ? Map.of() : d.dataSent());
+                    d.dataSent() == null ? Map.of() : withoutRowIds(d.dataSent()));
+        }
+
+        /** The data sent, less the row ids it carries for the provider's system: a family gains nothing from them. */
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> withoutRowIds(Map<String, Object> data) {
+            Map<String, Object> plain = new java.util.LinkedHashMap<>();
+            data.forEach((key, value) -> {
+                if (!"id".equals(key)) {
+                    plain.put(key, value instanceof Map<?, ?> map ? withoutRowIds((Map<String, Object>) map)
+                            : value instanceof List<?> list ? list.stream()
+                                    .map(item -> item instanceof Map<?, ?> m ? withoutRowIds((Map<String, Object>) m) : item).toList()
+                            : value);
+                }
+            });
+            return plain;
         }
     }
 }

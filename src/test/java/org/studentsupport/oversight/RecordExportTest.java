@@ -29,6 +29,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -164,7 +165,7 @@ class RecordExportTest {
 
         assertThat(record.getList("consents"), hasSize((int) count("SELECT count(*) FROM consent WHERE student_id = ?")));
         assertThat(record.getList("consents[0].purposes"), contains("tutoring and academic support"));
-        assertThat(record.getList("consents[0].records"), contains("the student's name, age and school"));
+        assertThat(record.getList("consents[0].records"), contains("the student's first name and last initial"));
         assertThat(record.getString("consents[0].recipient"),
                 equalTo("any community provider organization in the district's provider directory"));
         assertThat(record.getString("consents[0].signedOn"), equalTo("2026-09-01"));
@@ -182,10 +183,13 @@ class RecordExportTest {
                 "SELECT party_name FROM disclosure WHERE student_id = ?"));
         assertThat(record.getString("disclosures[0].basis"), equalTo("Written consent of the family"));
         assertThat(record.getString("disclosures[0].consentSignedOn"), equalTo("2026-09-01"));
-        assertThat(record.getList("disclosures[0].recordsDisclosed"), contains("the student's name, age and school"));
+        assertThat(record.getList("disclosures[0].recordsDisclosed"), contains("the student's first name and last initial"));
         // what was sent is the snapshot kept with the entry, word for word
         assertThat(record.getString("disclosures[0].dataSent.studentFirstName"), equalTo("Esme"));
         assertThat(record.getList("disclosures[0].dataSent.categories"), contains("identity"));
+        // no internal names: the access report says what was touched in words, not which class did it
+        assertThat(record.getList("accessReport.events"), not(empty()));
+        assertThat(record.prettify(), not(containsString("Resource.")));
 
         // The export's own event is written after the document was read.
         assertThat(record.getLong("accessReport.totalEvents"), equalTo(eventsNow - 1));

@@ -32,6 +32,12 @@ public record DraftContent(
         urgency = urgency == null ? "routine" : urgency;
     }
 
+    /** The same content relying on another consent (and not on the emergency exception). */
+    public DraftContent withConsent(Consent basis) {
+        return new DraftContent(familyContactIds, reasonCodes, reasonText, urgency, purpose, sharedCategories, internalNotes,
+                sharedNotes, basis, null);
+    }
+
     /** The same content with other shared notes. */
     public DraftContent withSharedNotes(String notes) {
         return new DraftContent(familyContactIds, reasonCodes, reasonText, urgency, purpose, sharedCategories, internalNotes,

@@ -31,6 +31,12 @@ public class DraftRules {
         this.consents = consents;
     }
 
+    /** A consent on file for the student, to rely on; 422 at {@code /consentId} otherwise. */
+    Consent consentOnFile(Student student, UUID consentId) {
+        return consents.ofStudent(consentId, student.id).orElseThrow(() -> new RuleBrokenException("No such consent for this student",
+                List.of(Violation.atPointer("/consentId", "is not a consent on file for this student"))));
+    }
+
     /** The checked content of a validated form for a draft about the student; 422 naming each rule it breaks. */
     DraftContent check(Student student, CreateReferralRequest form) {
         List<Violation> broken = new ArrayList<>(ConsentVocabulary.unknownCode("/purpose", form.purpose(), ConsentVocabulary.PURPOSES));

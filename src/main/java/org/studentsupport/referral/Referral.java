@@ -285,7 +285,7 @@ public class Referral {
      * @param directory finds the other service (refusing when there is none)
      */
     public Referral reroute(UUID serviceId, Function<UUID, ProviderService> directory, String author, String newSharedNotes,
-                            LocalDate today, ReferralSettings settings) {
+                            Consent newBasis, LocalDate today, ReferralSettings settings) {
         if (status != ReferralStatus.REJECTED) {
             throw new ConflictException("Only a rejected referral can be re-routed; this one is " + status.code(),
                     Map.of("currentStatus", status.code()));
@@ -299,13 +299,18 @@ public class Referral {
                     List.of(Violation.atPointer("/serviceId", "is the service that rejected the referral")));
         }
         ProviderService target = directory.apply(serviceId);
+        DraftContent copy = content().withSharedNotes(newSharedNotes != null ? newSharedNotes : sharedNotes);
+        if (newBasis != null) {
+            copy = copy.withConsent(newBasis);
+        }
         // The new draft would disclose the same data to another party: it needs a basis that still holds.
-        ConsentGate.Decision decision = gate(target.organization.id, today);
+        ConsentGate.Decision decision = ConsentGate.decide(new ConsentGate.Request(today, target.organization.id, copy.purpose(),
+                copy.sharedCategories(), copy.consent(), copy.emergency() == null ? null
+                        : new ConsentGate.Emergency(copy.emergency().threat(), copy.emergency().partiesInformed())));
         if (!decision.allowed()) {
             throw new ConsentRequiredException("The referral cannot be re-routed on its basis: " + decision.violations().size()
                     + " requirement(s) for disclosing student data are not met", decision.violations());
         }
-        DraftContent copy = content().withSharedNotes(newSharedNotes != null ? newSharedNotes : sharedNotes);
         Referral next = draft(student, target, author, copy, today, settings);
         next.reroutedFromId = id;
         reroutedToId = next.id;

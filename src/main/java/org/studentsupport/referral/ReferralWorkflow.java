@@ -1,5 +1,6 @@
 package org.studentsupport.referral;
 
+import org.studentsupport.consent.Consent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.studentsupport.audit.AuditTrail;
@@ -107,7 +108,8 @@ public class ReferralWorkflow {
     public Versioned<ReferralView> reroute(UUID id, VersionCheck ifMatch, RerouteRequest request) {
         Referral rejected = access.require(id);
         ifMatch.require(rejected.version);
-        Referral next = rejected.reroute(request.serviceId(), rules::service, caller.subject(), request.sharedNotes(),
+        Consent basis = request.consentId() == null ? null : rules.consentOnFile(rejected.student, request.consentId());
+        Referral next = rejected.reroute(request.serviceId(), rules::service, caller.subject(), request.sharedNotes(), basis,
                 LocalDate.now(), settings);
         referrals.persist(next);
         referrals.flush();

@@ -10,5 +10,7 @@ import java.util.UUID;
 @Schema(name = "RerouteRequest")
 public record RerouteRequest(
         @NotNull @Schema(description = "Another directory service") UUID serviceId,
-        @Size(max = 2000) @Schema(description = "Replaces the shared notes of the new referral when given") String sharedNotes) {
+        @Size(max = 2000) @Schema(description = "Replaces the shared notes of the new referral when given") String sharedNotes,
+        @Schema(description = "Another consent on file for the student for the new referral to rely on, e.g. when the "
+                + "first was revoked; by default the new referral keeps the rejected one's basis") UUID consentId) {
 }

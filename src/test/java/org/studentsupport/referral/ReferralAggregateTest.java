@@ -219,14 +219,14 @@ class ReferralAggregateTest {
     @Test
     void aRejectedReferralIsReroutedOnceToAnotherService() {
         Referral referral = requested();
-        assertThrows(ConflictException.class, () -> referral.reroute(other.id, id -> other, "coord", null, TODAY, SETTINGS));
+        assertThrows(ConflictException.class, () -> referral.reroute(other.id, id -> other, "coord", null, null, TODAY, SETTINGS));
         referral.transition(ReferralStatus.REJECTED, new Move(ActorSide.PROVIDER, "p", NOW, "no-capacity", null, null, null),
                 TODAY, SETTINGS);
         RuleBrokenException same = assertThrows(RuleBrokenException.class,
-                () -> referral.reroute(service.id, id -> service, "coord", null, TODAY, SETTINGS));
+                () -> referral.reroute(service.id, id -> service, "coord", null, null, TODAY, SETTINGS));
         assertEquals("/serviceId", same.violations().get(0).pointer());
 
-        Referral next = referral.reroute(other.id, id -> other, "coord-2", "call first", TODAY, SETTINGS);
+        Referral next = referral.reroute(other.id, id -> other, "coord-2", "call first", null, TODAY, SETTINGS);
         assertEquals(ReferralStatus.DRAFT, next.status());
         assertEquals(other.organization.id, next.organizationId);
         assertEquals(referral.id(), next.reroutedFromId);
@@ -236,7 +236,7 @@ class ReferralAggregateTest {
         assertEquals(consent, next.consent);
         assertEquals("coord-2", next.author);
         ConflictException again = assertThrows(ConflictException.class,
-                () -> referral.reroute(other.id, id -> other, "coord", null, TODAY, SETTINGS));
+                () -> referral.reroute(other.id, id -> other, "coord", null, null, TODAY, SETTINGS));
         assertEquals(Map.of("reroutedToId", next.id().toString()), again.details());
     }
 
@@ -354,15 +354,28 @@ class ReferralAggregateTest {
         expiredUnder.transition(ReferralStatus.REJECTED, new Move(ActorSide.PROVIDER, "p", NOW, "no-capacity", null, null, null),
                 TODAY, SETTINGS);
         ConsentRequiredException expired = assertThrows(ConsentRequiredException.class,
-                () -> expiredUnder.reroute(other.id, id -> other, "coord", null, TODAY.plusYears(2), SETTINGS));
+                () -> expiredUnder.reroute(other.id, id -> other, "coord", null, null, TODAY.plusYears(2), SETTINGS));
         assertTrue(expired.violations().get(0).message().contains("expired on"));
         assertNull(expiredUnder.reroutedToId);
 
         consent.revoke(TODAY, "coord", null, TODAY);
         ConsentRequiredException revoked = assertThrows(ConsentRequiredException.class,
-                () -> revokedUnder.reroute(other.id, id -> other, "coord", null, TODAY, SETTINGS));
+                () -> revokedUnder.reroute(other.id, id -> other, "coord", null, null, TODAY, SETTINGS));
         assertEquals("/consentId", revoked.violations().get(0).pointer());
         assertNull(revokedUnder.reroutedToId);
+    }
+
+    @Test
+    void aRejectedReferralIsReroutedOnAnotherConsentOnceTheFirstWasRevoked() {
+        Referral rejected = requested();
+        rejected.transition(ReferralStatus.REJECTED, new Move(ActorSide.PROVIDER, "p", NOW, "no-capacity", null, null, null),
+                TODAY, SETTINGS);
+        consent.revoke(TODAY, "coord", null, TODAY);
+        Consent renewed = consent(List.of("mentoring"));
+        Referral next = rejected.reroute(other.id, id -> other, "coord", null, renewed, TODAY, SETTINGS);
+        assertEquals(renewed, next.content().consent());
+        assertEquals(false, next.consentWithdrawn(TODAY));
+        assertEquals(next.id, rejected.reroutedToId);
     }
 
     @Test

@@ -27,17 +27,4 @@ public abstract class DomainException extends RuntimeException {
     public Map<String, Object> details() {
         return details;
     }
-
-    /** The domain exception that a failure is or wraps (transactions and interceptors wrap), if any. */
-    public static DomainException in(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DomainException domain) {
-                return domain;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
-    }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A failure that the API reports as a problem document of a known kind. Features throw the typed
- * subclasses (or this class with a kind) and never build responses for errors themselves.
+ * A refusal that only the HTTP edge makes (a missing or stale If-Match, an upload over its limit),
+ * reported as a problem document of a known kind. Features throw the domain exceptions instead.
  */
 public class ApiException extends RuntimeException {
 
@@ -35,18 +35,6 @@ public class ApiException extends RuntimeException {
 
     public Map<String, Object> extensions() {
         return extensions;
-    }
-
-    public static ApiException notFound(String what) {
-        return new ApiException(ProblemKind.NOT_FOUND, what + " was not found");
-    }
-
-    public static ApiException conflict(String detail) {
-        return new ApiException(ProblemKind.CONFLICT, detail);
-    }
-
-    public static ApiException invalid(List<Problem.Violation> violations) {
-        return new ApiException(ProblemKind.VALIDATION, violations.size() + " invalid field(s)", violations, Map.of());
     }
 
     public static ApiException unprocessable(String detail, List<Problem.Violation> violations) {

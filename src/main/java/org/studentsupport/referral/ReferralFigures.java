@@ -1,9 +1,7 @@
 package org.studentsupport.referral;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-import jakarta.transaction.Transactional;
+import org.studentsupport.database.ReportDatabase;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
 
@@ -25,15 +23,15 @@ import java.util.stream.Collectors;
  * The referral feature's figures for oversight, computed in PostgreSQL over the referral tables: the
  * follow-through of sent referrals per school, coordinator or provider, and the open referrals that are
  * overdue or have not moved for a while. The caller names the schools (its scope); the status sets are
- * {@link ReferralStatus}'s.
+ * {@link ReferralStatus}'s. They are read from the report database (the read-only replicas where there are any).
  */
 @ApplicationScoped
 public class ReferralFigures {
 
-    private final EntityManager em;
+    private final ReportDatabase db;
 
-    public ReferralFigures(EntityManager em) {
-        this.em = em;
+    public ReferralFigures(ReportDatabase db) {
+        this.db = db;
     }
 
     /** How the follow-through groups the referrals. */
@@ -69,32 +67,27 @@ public class ReferralFigures {
     }
 
     /** The referrals of the schools requested from {@code from} to {@code to} (both included), by group. */
-    @Transactional
     public List<GroupFigures> followThrough(Set<UUID> schools, LocalDate from, LocalDate to, Grouping grouping) {
         String base = " FROM referral r JOIN school s ON s.id = r.school_id JOIN dir_organization o ON o.id = r.organization_id"
                 + " WHERE r.school_id = ANY(CAST(?1 AS uuid[])) AND r.requested_at IS NOT NULL"
                 + " AND r.requested_at >= CAST(?2 AS date) AND r.requested_at < CAST(?3 AS date) + 1";
-        Query summary = em.createNativeQuery("SELECT " + grouping.id + " AS gid, min(" + grouping.name + ") AS gname, count(*),"
+        String summary = "SELECT " + grouping.id + " AS gid, min(" + grouping.name + ") AS gname, count(*),"
                 + " count(*) FILTER (WHERE r.status IN " + sqlList(ReferralStatus.SENT_OPEN) + " AND r.follow_up_due < current_date),"
                 + days("extract(epoch FROM r.accepted_at - r.requested_at) / 86400")
                 + days("(r.first_service_on - CAST(r.requested_at AT TIME ZONE 'UTC' AS date))")
                 + days("extract(epoch FROM r.closed_at - r.requested_at) / 86400")
                 + " count(*) FILTER (WHERE r.status IN " + sqlList(ReferralStatus.SENT_CLOSED) + "),"
                 + " count(*) FILTER (WHERE r.status IN " + sqlList(ReferralStatus.SENT_CLOSED) + " AND r.status_reason_code IS NOT NULL)"
-                + base + " GROUP BY 1 ORDER BY 2, 1");
-        Query byStatus = em.createNativeQuery("SELECT " + grouping.id + ", r.status, count(*)" + base + " GROUP BY 1, 2");
-        for (Query q : List.of(summary, byStatus)) {
-            q.setParameter(1, array(schools)).setParameter(2, from).setParameter(3, to);
-        }
+                + base + " GROUP BY 1 ORDER BY 2, 1";
+        String byStatus = "SELECT " + grouping.id + ", r.status, count(*)" + base + " GROUP BY 1, 2";
+        Object[] parameters = {array(schools), from, to};
         Map<String, Map<ReferralStatus, Integer>> statusCounts = new LinkedHashMap<>();
-        for (Object row : byStatus.getResultList()) {
-            Object[] r = (Object[]) row;
+        for (Object[] r : db.rows(byStatus, parameters)) {
             statusCounts.computeIfAbsent((String) r[0], k -> zeroCounts())
                     .put(ReferralStatus.fromCode((String) r[1]), ((Number) r[2]).intValue());
         }
         List<GroupFigures> groups = new ArrayList<>();
-        for (Object row : summary.getResultList()) {
-            Object[] r = (Object[]) row;
+        for (Object[] r : db.rows(summary, parameters)) {
             groups.add(new GroupFigures((String) r[0], (String) r[1], ((Number) r[2]).intValue(),
                     statusCounts.getOrDefault((String) r[0], zeroCounts()), ((Number) r[3]).intValue(),
                     number(r[4]), number(r[5]), number(r[6]), number(r[7]), number(r[8]), number(r[9]),
@@ -104,13 +97,11 @@ public class ReferralFigures {
     }
 
     /** Sent, open referrals of the schools past their follow-up date, the longest overdue first. */
-    @Transactional
     public Page<OpenReferral> overdue(Set<UUID> schools, PageRequest page) {
         return openReferrals(schools, "r.follow_up_due < current_date", "r.follow_up_due, r.id", page, null);
     }
 
     /** Sent, open referrals of the schools with no move for at least {@code days} days, the longest quiet first. */
-    @Transactional
     public Page<OpenReferral> stalled(Set<UUID> schools, int days, PageRequest page) {
         return openReferrals(schools, "last_at < now() - make_interval(days => CAST(?2 AS int))", "last_at, r.id", page, days);
     }
@@ -120,20 +111,14 @@ public class ReferralFigures {
                 + " FROM referral r WHERE r.school_id = ANY(CAST(?1 AS uuid[])) AND r.status IN " + sqlList(ReferralStatus.SENT_OPEN)
                 + ") r JOIN school s ON s.id = r.school_id JOIN dir_organization o ON o.id = r.organization_id"
                 + " WHERE " + condition;
-        Query count = em.createNativeQuery("SELECT count(*)" + base);
-        Query rows = em.createNativeQuery("SELECT r.id, r.student_id, r.school_id, s.name, r.organization_id, o.name, r.status,"
-                + " r.author, r.last_at, r.follow_up_due" + base + " ORDER BY " + order);
-        for (Query q : List.of(count, rows)) {
-            q.setParameter(1, array(schools));
-            if (days != null) {
-                q.setParameter(2, days);
-            }
-        }
-        long total = ((Number) count.getSingleResult()).longValue();
+        Object[] parameters = days == null ? new Object[] {array(schools)} : new Object[] {array(schools), days};
+        long total = db.count("SELECT count(*)" + base, parameters);
         List<OpenReferral> items = new ArrayList<>();
-        for (Object row : rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()) {
-            Object[] r = (Object[]) row;
-            LocalDate due = r[9] == null ? null : r[9] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[9];
+        String rows = "SELECT r.id, r.student_id, r.school_id, s.name, r.organization_id, o.name, r.status,"
+                + " r.author, r.last_at, r.follow_up_due" + base + " ORDER BY " + order
+                + " OFFSET " + page.offset() + " LIMIT " + page.size();
+        for (Object[] r : db.rows(rows, parameters)) {
+            LocalDate due = r[9] == null ? null : ((java.sql.Date) r[9]).toLocalDate();
             items.add(new OpenReferral((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], (UUID) r[4], (String) r[5],
                     ReferralStatus.fromCode((String) r[6]), (String) r[7], instant(r[8]), due));
         }

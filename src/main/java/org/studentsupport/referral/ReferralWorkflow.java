@@ -9,12 +9,15 @@ import org.studentsupport.directory.Directory;
 import org.studentsupport.disclosure.Disclosure;
 import org.studentsupport.disclosure.DisclosureService;
 import org.studentsupport.disclosure.DisclosureView;
+import org.studentsupport.domain.ConsentRequiredException;
 import org.studentsupport.domain.Versioned;
+import org.studentsupport.metrics.BusinessMeters;
 import org.studentsupport.security.CallerScope;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.studentsupport.domain.VersionCheck;
 
 /**
@@ -34,10 +37,11 @@ public class ReferralWorkflow {
     private final CallerScope caller;
     private final ReferralSettings settings;
     private final AuditTrail audit;
+    private final BusinessMeters meters;
 
     public ReferralWorkflow(ReferralRepository referrals, ReferralAccess access, ReferralViews views, DraftRules rules,
                             Directory directory, DisclosureService disclosures, CallerScope caller, ReferralSettings settings,
-                            AuditTrail audit) {
+                            AuditTrail audit, BusinessMeters meters) {
         this.referrals = referrals;
         this.access = access;
         this.views = views;
@@ -47,6 +51,7 @@ public class ReferralWorkflow {
         this.caller = caller;
         this.settings = settings;
         this.audit = audit;
+        this.meters = meters;
     }
 
     /**
@@ -64,9 +69,11 @@ public class ReferralWorkflow {
         }
         Recipient recipient = Recipient.of(directory.service(referral.service.id).orElseThrow());
         Move move = Move.plain(ActorSide.SCHOOL, caller.subject(), Instant.now(), note);
-        disclosures.record(referral.send(recipient, move, referrals.familyMembers(referral), LocalDate.now(), settings));
+        disclosures.record(gated("send", () -> referral.send(recipient, move, referrals.familyMembers(referral), LocalDate.now(),
+                settings)));
         audit.purpose(referral.basis());
         referrals.flush();
+        meters.countOnCommit("referrals.sent", "basis", referral.isEmergency() ? "emergency" : "consent");
         return Versioned.of(views.school(referral, ActorSide.SCHOOL), referral.version);
     }
 
@@ -83,9 +90,10 @@ public class ReferralWorkflow {
         ifMatch.require(referral.version);
         String organizationName = directory.service(referral.service.id).orElseThrow().organizationName();
         Move move = Move.plain(ActorSide.SCHOOL, caller.subject(), Instant.now(), note);
-        Disclosure entry = disclosures.record(referral.shareUpdate(organizationName, move, referrals.familyMembers(referral),
-                LocalDate.now()));
+        Disclosure entry = disclosures.record(gated("share-update", () -> referral.shareUpdate(organizationName, move,
+                referrals.familyMembers(referral), LocalDate.now())));
         referrals.flush();
+        meters.countOnCommit("referral.updates.shared");
         return Versioned.of(DisclosureView.from(entry), referral.version);
     }
 
@@ -100,6 +108,7 @@ public class ReferralWorkflow {
                 request.firstServiceOn(), request.note());
         referral.transition(target, move, LocalDate.now(), settings);
         referrals.flush();
+        meters.countOnCommit("referral.transitions", "to", target.code(), "side", side.code());
         return Versioned.of(views.forSide(referral, side), referral.version);
     }
 
@@ -109,10 +118,21 @@ public class ReferralWorkflow {
         Referral rejected = access.require(id);
         ifMatch.require(rejected.version);
         Consent basis = request.consentId() == null ? null : rules.consentOnFile(rejected.student, request.consentId());
-        Referral next = rejected.reroute(request.serviceId(), rules::service, caller.subject(), request.sharedNotes(), basis,
-                LocalDate.now(), settings);
+        Referral next = gated("reroute", () -> rejected.reroute(request.serviceId(), rules::service, caller.subject(),
+                request.sharedNotes(), basis, LocalDate.now(), settings));
         referrals.persist(next);
         referrals.flush();
+        meters.countOnCommit("referrals.rerouted");
         return Versioned.created(views.school(next, ActorSide.SCHOOL), next.version);
+    }
+
+    /** A step that passes the consent gate; a refusal is counted (by occasion) and passed on. */
+    private <T> T gated(String occasion, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ConsentRequiredException e) {
+            meters.count("consent.gate.refusals", "occasion", occasion);
+            throw e;
+        }
     }
 }

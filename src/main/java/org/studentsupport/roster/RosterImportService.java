@@ -12,6 +12,7 @@ import org.studentsupport.roster.oneroster.Problem;
 import org.studentsupport.domain.NotFoundException;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
+import org.studentsupport.metrics.BusinessMeters;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,16 +38,18 @@ public class RosterImportService {
     private final RosterImporter importer;
     private final RosterImportRepository jobs;
     private final ObjectMapper json;
+    private final BusinessMeters meters;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "roster-import");
         thread.setDaemon(true);
         return thread;
     });
 
-    public RosterImportService(RosterImporter importer, RosterImportRepository jobs, ObjectMapper json) {
+    public RosterImportService(RosterImporter importer, RosterImportRepository jobs, ObjectMapper json, BusinessMeters meters) {
         this.importer = importer;
         this.jobs = jobs;
         this.json = json;
+        this.meters = meters;
     }
 
     /** Jobs a previous run of the service left unfinished (their uploads were temporary files) are failed: nothing was written. */
@@ -124,8 +127,13 @@ public class RosterImportService {
                 job.phase = RosterImport.Phase.done;
                 job.message = "The import failed on the server and wrote nothing; the server log has the details under import " + id;
                 job.finishedAt = Instant.now();
+                countOutcome(job);
             });
         }
+    }
+
+    private void countOutcome(RosterImport job) {
+        meters.countOnCommit("roster.imports", "outcome", job.status.name(), "dry_run", Boolean.toString(job.dryRun));
     }
 
     private void finish(UUID id, RosterImporter.Outcome outcome) {
@@ -142,6 +150,7 @@ public class RosterImportService {
             for (Problem p : outcome.problems()) {
                 jobs.getEntityManager().persist(new RosterImportProblem(id, ++seq, p.file(), p.line(), p.column(), p.message()));
             }
+            countOutcome(job);
             return;
         }
         job.status = RosterImport.Status.succeeded;
@@ -157,6 +166,7 @@ public class RosterImportService {
             throw new IllegalStateException(e);
         }
         job.message = job.dryRun ? "Dry run: the bundle is valid; nothing was written" : "Imported";
+        countOutcome(job);
     }
 
     @Transactional

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.studentsupport.database.ReportUnavailableException;
 import org.studentsupport.domain.DomainException;
 
 import java.lang.annotation.Annotation;
@@ -42,6 +43,7 @@ import java.util.Map;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int REPORT_RETRY_SECONDS = 5;
 
     private final Problems problems;
 
@@ -137,6 +139,14 @@ public class ProblemMappers {
             default -> kind.title();
         };
         return problems.response(kind, detail, path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response reportUnavailable(ReportUnavailableException e, UriInfo uri) {
+        LOG.warnf("Report on %s not produced: %s", path(uri), e.getMessage());
+        return Response.fromResponse(problems.response(ProblemKind.UNAVAILABLE,
+                        "The report database is not answering; try again shortly", path(uri)))
+                .header("Retry-After", REPORT_RETRY_SECONDS).build();
     }
 
     @ServerExceptionMapper

@@ -33,7 +33,7 @@ class ArchitectureTest {
             .importPackages("org.studentsupport");
 
     /** Packages that every feature may use and that must use none: the shared kernel and the edges. */
-    private static final Set<String> CROSS_CUTTING = Set.of("web", "security", "domain", "embedded");
+    private static final Set<String> CROSS_CUTTING = Set.of("web", "security", "domain", "embedded", "database", "metrics");
 
     private static final ArchRule featuresFormNoCycles = slices().matching("org.studentsupport.(*)..")
             .should().beFreeOfCycles();

@@ -145,6 +145,8 @@ class ManifestsTest {
         assertThat(db.spec().instances()).isEqualTo(3);
         assertThat(config(objects).get("QUARKUS_DATASOURCE_JDBC_URL"))
                 .startsWith("jdbc:postgresql://" + db.metadata().name() + "-rw:5432/" + db.spec().bootstrap().initdb().database());
+        assertThat(config(objects).get("REPORTS_JDBC_URL"))
+                .isEqualTo("jdbc:postgresql://" + db.metadata().name() + "-ro:5432/" + db.spec().bootstrap().initdb().database());
         KubernetesModel.KeycloakOperator.Keycloak keycloak = one(objects, KubernetesModel.KeycloakOperator.Keycloak.class, "student-support-sso");
         assertThat(config(objects).get("QUARKUS_OIDC_AUTH_SERVER_URL")).startsWith("http://" + keycloak.metadata().name() + "-service:8080/");
         assertThat(config(objects).get("QUARKUS_OIDC_TOKEN_ISSUER")).isEqualTo(keycloak.spec().hostname().hostname() + "/realms/student-support");

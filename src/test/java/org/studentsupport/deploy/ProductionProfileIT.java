@@ -77,6 +77,7 @@ class ProductionProfileIT {
         Map<String, String> env = new HashMap<>();
         config.getData().forEach((name, value) -> env.put(name, value
                 .replace("student-support-db-rw:5432", "127.0.0.1:" + postgres.getPort())
+                .replace("student-support-db-ro:5432", "127.0.0.1:" + postgres.getPort())
                 .replace("http://student-support-sso-service:8080", "http://127.0.0.1:" + keycloakPort)));
         for (EnvVar var : container.getEnv()) {
             var ref = var.getValueFrom().getSecretKeyRef();
@@ -147,6 +148,9 @@ class ProductionProfileIT {
                 .then().statusCode(200).extract().path("access_token");
         given().auth().oauth2(token).get("/api/v1/schools").then().statusCode(200);
         given().get("/api/v1/schools").then().statusCode(401);
+        // A report, read through the report database (the manifest's read-only service).
+        given().auth().oauth2(token).get("/api/v1/oversight/referrals/overdue").then().statusCode(200)
+                .body("totalItems", equalTo(0));
     }
 
     @Test

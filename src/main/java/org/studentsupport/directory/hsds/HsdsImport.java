@@ -13,6 +13,7 @@ import org.studentsupport.directory.DirectorySettings;
 import org.studentsupport.directory.SearchIndex;
 import org.studentsupport.domain.InvalidInputException;
 import org.studentsupport.domain.Violation;
+import org.studentsupport.metrics.BusinessMeters;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,12 +62,15 @@ public class HsdsImport {
     private final HsdsSchemas schemas;
     private final SearchIndex searchIndex;
     private final DirectorySettings settings;
+    private final BusinessMeters meters;
 
-    public HsdsImport(HsdsRows rows, HsdsSchemas schemas, SearchIndex searchIndex, DirectorySettings settings) {
+    public HsdsImport(HsdsRows rows, HsdsSchemas schemas, SearchIndex searchIndex, DirectorySettings settings,
+                      BusinessMeters meters) {
         this.rows = rows;
         this.schemas = schemas;
         this.searchIndex = searchIndex;
         this.settings = settings;
+        this.meters = meters;
     }
 
     /**
@@ -454,8 +458,10 @@ public class HsdsImport {
             checkRecords(batch);
         }
         if (!batch.errors.isEmpty()) {
+            meters.count("directory.imports", "outcome", "rejected");
             throw new ImportRejectedException(batch.errors, batch.errors.stream().map(RowError::violation).toList());
         }
+        meters.countOnCommit("directory.imports", "outcome", "imported");
         Set<UUID> services = new HashSet<>();
         List<TableCount> counts = new ArrayList<>();
         for (HsdsTable table : HsdsTable.values()) {

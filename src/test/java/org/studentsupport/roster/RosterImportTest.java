@@ -1,5 +1,7 @@
 package org.studentsupport.roster;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.SecurityAttribute;
 import io.quarkus.test.security.TestSecurity;
@@ -29,6 +31,14 @@ class RosterImportTest {
 
     @Inject
     Db db;
+
+    @Inject
+    MeterRegistry registry;
+
+    private double finished(String outcome, boolean dryRun) {
+        Counter counter = registry.find("roster.imports").tags("outcome", outcome, "dry_run", Boolean.toString(dryRun)).counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     @Test
     @Order(1)
@@ -126,11 +136,18 @@ class RosterImportTest {
         Map<String, String> files = HandBundle.files(DISTRICT, P);
         files.put("orgs.csv", files.get("orgs.csv").replace("Birch School", "Birch Lane School"));
         Map<String, Object> before = db.rosterCounts();
+        double dryRuns = finished("succeeded", true);
 
         JsonPath job = ImportCalls.importAndWait(Bundles.zip(files), true);
 
         assertEquals("succeeded", job.getString("status"), job.prettify());
         assertEquals(true, job.getBoolean("dryRun"));
+        // Counted right after the job's commit, on the import's own thread.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (finished("succeeded", true) == dryRuns && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(dryRuns + 1, finished("succeeded", true));
         assertEquals(counts(0, 1, 1, 0), kind(job, "schools"));
         assertEquals(before, db.rosterCounts());
         assertEquals("Birch School", db.value("SELECT name FROM school WHERE sourced_id = ?", P + "sch-b"));

@@ -1,5 +1,7 @@
 package org.studentsupport.directory.hsds;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -27,6 +29,14 @@ class HsdsImportTest {
     @Inject
     DirectoryFixtures fixtures;
 
+    @Inject
+    MeterRegistry registry;
+
+    private double imports(String outcome) {
+        Counter counter = registry.find("directory.imports").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     private static byte[] organizations(String csv) {
         return HsdsExamples.zipOf(Map.of("organizations.csv", ORGANIZATIONS_HEADER + csv));
     }
@@ -34,6 +44,8 @@ class HsdsImportTest {
     @Test
     void anInvalidEmailInAnImportedOrganizationIsRefusedWithItsPointer() {
         long before = fixtures.directoryRows();
+        double rejected = imports("rejected");
+        double imported = imports("imported");
         String body = """
                 [{"id": "%s", "name": "Riverside Tutors", "description": "Tutoring", "email": "not-an-email"}]""".formatted(ORGANIZATION);
         given().contentType(ContentType.JSON).body(body).post("/api/v1/directory/imports/hsds-json")
@@ -43,6 +55,12 @@ class HsdsImportTest {
                 .body("errors[0].message", containsString("email"))
                 .body("importErrors[0].field", equalTo("/0/email"));
         assertEquals(before, fixtures.directoryRows());
+        assertEquals(rejected + 1, imports("rejected"));
+
+        given().contentType(ContentType.JSON).body(body.replace("not-an-email", "help@riversidetutors.org"))
+                .post("/api/v1/directory/imports/hsds-json").then().log().ifValidationFails().statusCode(200);
+        assertEquals(imported + 1, imports("imported"));
+        assertEquals(rejected + 1, imports("rejected"));
     }
 
     @Test

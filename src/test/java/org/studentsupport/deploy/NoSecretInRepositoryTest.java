@@ -84,7 +84,8 @@ class NoSecretInRepositoryTest {
         for (String line : Files.readAllLines(Path.of("src/main/resources/application.properties"))) {
             var m = SECRET_SETTING.matcher(line.strip());
             if (m.matches()) {
-                assertThat(m.group(2)).as(line).matches("\\$\\{[A-Z_]+}");
+                // An environment variable, or the datasource's own password (which is one) for the report database.
+                assertThat(m.group(2)).as(line).matches("\\$\\{([A-Z_]+|quarkus\\.datasource\\.password)}");
             }
         }
     }

@@ -24,9 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * resolves: {@code X-Forwarded-For} is believed only from the proxies in
  * {@code quarkus.http.proxy.trusted-proxies}.
  *
- * <p>The limiter runs before the token is verified. A forged token therefore opens no new
- * allowance for long: every request that ends in 401 also counts against its address, and an
- * address past the limit with refused tokens is refused outright.
+ * <p>The limiter runs before the token is verified, so the subject it reads may be forged. A
+ * request that ends in 401 is therefore given back to the subject it named and counted against its
+ * address instead; an address past the limit with refused tokens is refused outright, without
+ * counting against the subject it names. Forged tokens naming a real user thus neither open new
+ * allowances nor use up that user's.
  *
  * <p>Counts are kept per instance: with N replicas behind a load balancer a client gets up to N
  * times the limit (README, "Rate limits").
@@ -75,6 +77,17 @@ public class RateLimits {
             return used;
         }
 
+        /** Gives back one request counted in the window that started at {@code windowStart}. */
+        synchronized void refund(long windowStart) {
+            if (start == windowStart && used > 0) {
+                used--;
+            }
+        }
+
+        synchronized long start() {
+            return start;
+        }
+
         synchronized long resetSeconds(long now) {
             return Math.max(1, (start + WINDOW_MILLIS - now + 999) / 1000);
         }
@@ -89,24 +102,38 @@ public class RateLimits {
         String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
         String client = clientKey(ctx.request().getHeader("Authorization"), address);
         Window refused = refusedTokens.get(address);
-        boolean addressBlocked = refused != null && refused.count(now, 0) > perMinute;
+        if (refused != null && refused.count(now, 0) > perMinute) {
+            // Refused tokens from this address: stop it before it counts against anyone's allowance.
+            tooMany(ctx, refused.resetSeconds(now));
+            return;
+        }
         Window window = window(windows, client, now);
         int used = window.count(now, 1);
-        long resetSeconds = addressBlocked ? refused.resetSeconds(now) : window.resetSeconds(now);
+        long windowStart = window.start();
+        long resetSeconds = window.resetSeconds(now);
         ctx.response().putHeader(LIMIT, Integer.toString(perMinute))
-                .putHeader(REMAINING, Integer.toString(addressBlocked ? 0 : Math.max(0, perMinute - used)))
+                .putHeader(REMAINING, Integer.toString(Math.max(0, perMinute - used)))
                 .putHeader(RESET, Long.toString(resetSeconds));
-        if (used <= perMinute && !addressBlocked) {
+        if (used <= perMinute) {
             if (!client.equals(address)) {
                 ctx.addHeadersEndHandler(v -> {
                     if (ctx.response().getStatusCode() == 401) {
-                        window(refusedTokens, address, System.currentTimeMillis()).count(System.currentTimeMillis(), 1);
+                        long end = System.currentTimeMillis();
+                        window.refund(windowStart);
+                        window(refusedTokens, address, end).count(end, 1);
                     }
                 });
             }
             ctx.next();
             return;
         }
+        tooMany(ctx, resetSeconds);
+    }
+
+    private void tooMany(RoutingContext ctx, long resetSeconds) {
+        ctx.response().putHeader(LIMIT, Integer.toString(perMinute))
+                .putHeader(REMAINING, "0")
+                .putHeader(RESET, Long.toString(resetSeconds));
         ctx.response().setStatusCode(429)
                 .putHeader("Retry-After", Long.toString(resetSeconds))
                 .putHeader("Content-Type", Problems.MEDIA_TYPE)

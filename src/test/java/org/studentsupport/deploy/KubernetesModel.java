@@ -48,6 +48,8 @@ final class KubernetesModel {
             Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
             Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
             Map.entry("postgresql.cnpg.io/v1/Cluster", Cnpg.Cluster.class),
+            Map.entry("postgresql.cnpg.io/v1/ScheduledBackup", Cnpg.ScheduledBackup.class),
+            Map.entry("barmancloud.cnpg.io/v1/ObjectStore", Cnpg.ObjectStore.class),
             Map.entry("k8s.keycloak.org/v2alpha1/Keycloak", KeycloakOperator.Keycloak.class),
             Map.entry("k8s.keycloak.org/v2alpha1/KeycloakRealmImport", KeycloakOperator.RealmImport.class));
 
@@ -142,7 +144,10 @@ final class KubernetesModel {
 
         record Spec(int instances, String imageName, String primaryUpdateStrategy, Postgresql postgresql,
                     Bootstrap bootstrap, Managed managed, Storage storage, ResourceRequirements resources,
-                    Affinity affinity, Monitoring monitoring, Backup backup) {
+                    Affinity affinity, Monitoring monitoring, List<Plugin> plugins) {
+        }
+
+        record Plugin(String name, Boolean isWALArchiver, Map<String, String> parameters) {
         }
 
         record Postgresql(Map<String, String> parameters) {
@@ -170,7 +175,21 @@ final class KubernetesModel {
         record Monitoring(Boolean enablePodMonitor) {
         }
 
-        record Backup(String retentionPolicy, BarmanObjectStore barmanObjectStore) {
+        /** The Barman Cloud plugin's {@code barmancloud.cnpg.io/v1} ObjectStore. */
+        record ObjectStore(String apiVersion, String kind, Metadata metadata, ObjectStoreSpec spec) {
+        }
+
+        record ObjectStoreSpec(String retentionPolicy, BarmanObjectStore configuration) {
+        }
+
+        record ScheduledBackup(String apiVersion, String kind, Metadata metadata, ScheduledBackupSpec spec) {
+        }
+
+        record ScheduledBackupSpec(String schedule, String backupOwnerReference, Named cluster, String method,
+                                   Named pluginConfiguration, String target) {
+        }
+
+        record Named(String name) {
         }
 
         record BarmanObjectStore(String destinationPath, String endpointURL, S3Credentials s3Credentials,

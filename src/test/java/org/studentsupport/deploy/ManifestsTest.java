@@ -8,6 +8,11 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +56,12 @@ class ManifestsTest {
         if (o instanceof KubernetesModel.Cnpg.Cluster c) {
             return c.metadata().name();
         }
+        if (o instanceof KubernetesModel.Cnpg.ObjectStore s) {
+            return s.metadata().name();
+        }
+        if (o instanceof KubernetesModel.Cnpg.ScheduledBackup b) {
+            return b.metadata().name();
+        }
         if (o instanceof KubernetesModel.KeycloakOperator.Keycloak k) {
             return k.metadata().name();
         }
@@ -67,7 +78,7 @@ class ManifestsTest {
         Set<String> kinds = rendered.stream().map(o -> o.path("kind").asText()).collect(Collectors.toCollection(TreeSet::new));
         assertThat(kinds).containsExactlyInAnyOrder("Namespace", "ConfigMap", "Deployment", "Service", "Ingress",
                 "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy", "ServiceMonitor", "Cluster",
-                "Keycloak", "KeycloakRealmImport");
+                "ObjectStore", "ScheduledBackup", "Keycloak", "KeycloakRealmImport");
         String namespace = overlay.equals("production") ? "student-support" : "student-support-demo";
         for (ObjectNode object : rendered) {
             KubernetesModel.parse(object);
@@ -93,15 +104,23 @@ class ManifestsTest {
 
     @Test
     void theDeploymentRunsHardenedReplicasWithProbesOnTheRealHealthPaths() {
-        Deployment deployment = one(objects("production"), Deployment.class, "student-support");
-        assertThat(deployment.getSpec().getReplicas()).isGreaterThanOrEqualTo(2);
+        List<Object> objects = objects("production");
+        Deployment deployment = one(objects, Deployment.class, "student-support");
+        // The autoscaler owns the replica count; re-applying the manifests must not reset it.
+        assertThat(deployment.getSpec().getReplicas()).isNull();
+        HorizontalPodAutoscaler hpa = one(objects, HorizontalPodAutoscaler.class, "student-support");
+        assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("student-support");
+        assertThat(hpa.getSpec().getMinReplicas()).isGreaterThanOrEqualTo(2);
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
         assertThat(pod.getTopologySpreadConstraints()).extracting(c -> c.getTopologyKey())
                 .contains("kubernetes.io/hostname", "topology.kubernetes.io/zone");
         Container app = pod.getContainers().get(0);
-        assertThat(app.getImage()).isEqualTo("ghcr.io/student-support/student-support:0.1.0");
+        // The tag the image build gives (the project version) is the one the overlays deploy.
+        assertThat(app.getImage()).isEqualTo("ghcr.io/student-support/student-support:" + projectVersion());
+        assertThat(one(objects("demo"), Deployment.class, "student-support").getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getImage()).isEqualTo(app.getImage());
         assertThat(app.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
         assertThat(app.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
         assertThat(app.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
@@ -137,10 +156,12 @@ class ManifestsTest {
                         .satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(8080)));
         List<String> egressTargets = policy.getSpec().getEgress().stream()
                 .flatMap(rule -> rule.getTo().stream())
-                .map(peer -> String.valueOf(peer.getPodSelector().getMatchLabels()))
+                .map(peer -> peer.getIpBlock() != null ? peer.getIpBlock().getCidr()
+                        : String.valueOf(peer.getPodSelector().getMatchLabels()))
                 .toList();
-        assertThat(egressTargets).containsExactlyInAnyOrder("{k8s-app=kube-dns}", "{cnpg.io/cluster=student-support-db}",
-                "{app=keycloak, app.kubernetes.io/instance=student-support-sso}");
+        // Cluster DNS (also NodeLocal DNSCache's link-local address), the database, Keycloak: nothing else.
+        assertThat(egressTargets).containsExactlyInAnyOrder("{k8s-app=kube-dns}", "169.254.20.10/32",
+                "{cnpg.io/cluster=student-support-db}", "{app=keycloak, app.kubernetes.io/instance=student-support-sso}");
         KubernetesModel.Cnpg.Cluster db = one(objects, KubernetesModel.Cnpg.Cluster.class, "student-support-db");
         assertThat(db.spec().instances()).isEqualTo(3);
         assertThat(config(objects).get("QUARKUS_DATASOURCE_JDBC_URL"))
@@ -170,9 +191,10 @@ class ManifestsTest {
     }
 
     /** Every variable the manifests set is one the application reads and the README documents. */
-    @Test
-    void everyEnvironmentVariableIsReadByTheApplication() throws IOException {
-        List<Object> objects = objects("production");
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "demo"})
+    void everyEnvironmentVariableIsReadByTheApplication(String overlay) throws IOException {
+        List<Object> objects = objects(overlay);
         Container app = one(objects, Deployment.class, "student-support").getSpec().getTemplate().getSpec().getContainers().get(0);
         Set<String> names = new TreeSet<>(config(objects).keySet());
         app.getEnv().forEach(e -> names.add(e.getName()));
@@ -203,6 +225,104 @@ class ManifestsTest {
             assertThat(object.path("kind").asText()).isNotEqualTo("Secret");
             assertThat(object.toString()).doesNotContainIgnoringCase("\"password\":\"")
                     .doesNotContain("stringData");
+        }
+    }
+
+    /** Only what the contract publishes is routed from outside: never /q (health, metrics, OpenAPI). */
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "demo"})
+    void theIngressPublishesTheApiAndNothingUnderQ(String overlay) throws IOException {
+        Ingress ingress = one(objects(overlay), Ingress.class, "student-support");
+        assertThat(ingress.getSpec().getTls()).singleElement().satisfies(tls ->
+                assertThat(tls.getHosts()).containsExactly(ingress.getSpec().getRules().get(0).getHost()));
+        List<String> prefixes = ingress.getSpec().getRules().get(0).getHttp().getPaths().stream()
+                .peek(p -> assertThat(p.getPathType()).isEqualTo("Prefix"))
+                .map(HTTPIngressPath::getPath).toList();
+        assertThat(prefixes).containsExactlyInAnyOrder("/api/", "/fhir/", "/app/");
+        Set<String> contractPaths = new TreeSet<>();
+        Matcher m = Pattern.compile("(?m)^  (/[^:]*):").matcher(Files.readString(Path.of("openapi/openapi.yaml")));
+        while (m.find()) {
+            contractPaths.add(m.group(1));
+        }
+        assertThat(contractPaths).isNotEmpty().allSatisfy(path ->
+                assertThat(prefixes).as(path + " is routed").anyMatch(path::startsWith));
+        assertThat(prefixes).noneMatch(p -> p.startsWith("/q")).doesNotContain("/");
+    }
+
+    /** Keycloak is published with TLS and only its realm endpoints; the admin console stays inside. */
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "demo"})
+    void keycloakIsPublishedOnlyForSignInAndTokens(String overlay) {
+        List<Object> objects = objects(overlay);
+        KubernetesModel.KeycloakOperator.Keycloak keycloak = one(objects, KubernetesModel.KeycloakOperator.Keycloak.class, "student-support-sso");
+        assertThat(keycloak.spec().ingress().enabled()).isFalse();
+        Ingress sso = one(objects, Ingress.class, "student-support-sso");
+        String host = sso.getSpec().getRules().get(0).getHost();
+        assertThat(keycloak.spec().hostname().hostname()).isEqualTo("https://" + host);
+        assertThat(config(objects).get("QUARKUS_OIDC_TOKEN_ISSUER")).isEqualTo("https://" + host + "/realms/student-support");
+        assertThat(sso.getSpec().getTls()).singleElement().satisfies(tls -> assertThat(tls.getHosts()).containsExactly(host));
+        assertThat(sso.getSpec().getRules().get(0).getHttp().getPaths()).allSatisfy(p -> {
+            assertThat(p.getBackend().getService().getName()).isEqualTo(keycloak.metadata().name() + "-service");
+            assertThat(p.getBackend().getService().getPort().getNumber()).isEqualTo(8080);
+        }).extracting(HTTPIngressPath::getPath).containsExactlyInAnyOrder("/realms/", "/resources/");
+
+        PodDisruptionBudget pdb = one(objects, PodDisruptionBudget.class, "student-support-sso");
+        assertThat(pdb.getSpec().getSelector().getMatchLabels())
+                .containsEntry("app", "keycloak").containsEntry("app.kubernetes.io/instance", keycloak.metadata().name());
+        assertThat(keycloak.spec().unsupported().podTemplate().getSpec().getTopologySpreadConstraints())
+                .extracting(c -> c.getTopologyKey()).contains("kubernetes.io/hostname");
+    }
+
+    @Test
+    void theDemoHasItsOwnHostnamesItsDataAndReadsReportsFromItsOnlyInstance() {
+        List<Object> demo = objects("demo");
+        List<Object> production = objects("production");
+        for (String ingress : List.of("student-support", "student-support-sso")) {
+            assertThat(one(demo, Ingress.class, ingress).getSpec().getRules().get(0).getHost())
+                    .isNotEqualTo(one(production, Ingress.class, ingress).getSpec().getRules().get(0).getHost());
+        }
+        assertThat(config(demo)).containsEntry("DEMO_DATA", "true")
+                .containsEntry("REPORTS_JDBC_URL", "jdbc:postgresql://student-support-db-rw:5432/student_support");
+        assertThat(config(production)).doesNotContainKey("DEMO_DATA");
+        assertThat(defaultOf("studentsupport.demo.enabled")).isEqualTo("false");
+    }
+
+    @Test
+    void theDatabaseIsBackedUpNightlyThroughTheBarmanCloudPlugin() {
+        List<Object> objects = objects("production");
+        KubernetesModel.Cnpg.Cluster db = one(objects, KubernetesModel.Cnpg.Cluster.class, "student-support-db");
+        KubernetesModel.Cnpg.ObjectStore store = one(objects, KubernetesModel.Cnpg.ObjectStore.class, "student-support-db-backups");
+        assertThat(db.spec().plugins()).singleElement().satisfies(plugin -> {
+            assertThat(plugin.name()).isEqualTo("barman-cloud.cloudnative-pg.io");
+            assertThat(plugin.isWALArchiver()).isTrue();
+            assertThat(plugin.parameters()).containsEntry("barmanObjectName", store.metadata().name());
+        });
+        assertThat(store.spec().configuration().s3Credentials().accessKeyId().name()).isEqualTo("student-support-db-backup");
+        KubernetesModel.Cnpg.ScheduledBackup nightly = one(objects, KubernetesModel.Cnpg.ScheduledBackup.class, "student-support-db-nightly");
+        assertThat(nightly.spec().cluster().name()).isEqualTo(db.metadata().name());
+        assertThat(nightly.spec().method()).isEqualTo("plugin");
+        assertThat(nightly.spec().pluginConfiguration().name()).isEqualTo("barman-cloud.cloudnative-pg.io");
+        // Six fields: seconds first.
+        assertThat(nightly.spec().schedule().split(" ")).hasSize(6);
+    }
+
+    @Test
+    void prometheusSelectsTheServiceMonitor() {
+        ServiceMonitor monitor = one(objects("production"), ServiceMonitor.class, "student-support");
+        assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "prometheus");
+        assertThat(monitor.getSpec().getEndpoints()).singleElement()
+                .satisfies(e -> assertThat(e.getPath()).isEqualTo("/q/metrics"));
+    }
+
+    /** The project version of pom.xml: the tag the image build gives the image. */
+    static String projectVersion() {
+        try {
+            Matcher m = Pattern.compile("<artifactId>student-support</artifactId>\\s*<version>([^<]+)</version>")
+                    .matcher(Files.readString(Path.of("pom.xml")));
+            assertThat(m.find()).as("project version in pom.xml").isTrue();
+            return m.group(1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

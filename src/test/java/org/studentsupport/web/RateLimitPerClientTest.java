@@ -64,6 +64,22 @@ class RateLimitPerClientTest {
     }
 
     @Test
+    void forgedTokensNamingARealUserDoNotUseUpThatUsersAllowance() {
+        String real = Keycloak.token("super.riverton");
+        String payload = new String(Base64.getUrlDecoder().decode(real.split("\\.")[1]), StandardCharsets.UTF_8);
+        String subject = new io.vertx.core.json.JsonObject(payload).getString("sub");
+        StringBuilder statuses = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            statuses.append(given().header("X-Forwarded-For", "198.51.100.20").auth().oauth2(forged(subject))
+                    .get("/api/v1/schools").then().extract().statusCode()).append(' ');
+        }
+        // Refused tokens count against their address until it is stopped; none against the subject.
+        assertEquals("401 401 401 401 401 401 429 429 ", statuses.toString());
+        given().auth().oauth2(real).get("/api/v1/schools").then().statusCode(200)
+                .header("RateLimit-Remaining", "4");
+    }
+
+    @Test
     void theClientIsTheTokensSubjectOrClientIdOrElseTheAddress() {
         assertEquals("sub:abc", RateLimits.clientKey("Bearer " + forged("abc"), "10.1.2.3"));
         String clientOnly = "e30." + Base64.getUrlEncoder().withoutPadding()

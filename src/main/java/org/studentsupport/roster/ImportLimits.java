@@ -27,6 +27,22 @@ public interface ImportLimits {
     @WithDefault("1000")
     int maxProblemsKept();
 
+    /**
+     * How many uploads one instance holds at once (running or queued behind the one running); past
+     * it an upload is refused with 503 before it is read. Bounds the temporary disk: this many times
+     * max-upload-bytes (the Kubernetes emptyDir is sized from it).
+     */
+    @WithDefault("3")
+    int maxHeldUploads();
+
+    /** How often an instance stamps the jobs it holds, in seconds. */
+    @WithDefault("10")
+    int heartbeatSeconds();
+
+    /** A queued or running job not stamped for this long lost its instance and is failed, in seconds. */
+    @WithDefault("60")
+    int staleAfterSeconds();
+
     /** How long one import may hold its database transaction, in seconds. */
     @WithDefault("1800")
     int transactionTimeoutSeconds();

@@ -87,6 +87,10 @@ public class RosterImport {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    /** Last time the instance holding the upload said it still holds it (queued or running). */
+    @Column(name = "heartbeat_at", nullable = false)
+    public Instant heartbeatAt;
+
     @UpdateTimestamp
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
@@ -100,6 +104,7 @@ public class RosterImport {
         this.requestedBy = requestedBy;
         this.dryRun = dryRun;
         this.uploadBytes = uploadBytes;
+        this.heartbeatAt = Instant.now();
     }
 
     public boolean finished() {

@@ -69,7 +69,9 @@ public class RosterImportResource {
             description = "Starts an asynchronous import and answers 202 with the job and its Location. The import is all or nothing: "
                     + "any problem rejects it with a report and nothing is written. dryRun=true validates and counts without writing. "
                     + "Limits: the upload (studentsupport.roster-import.max-upload-bytes, 100 MiB), the files inside "
-                    + "(max-uncompressed-bytes, 1 GiB; max-entries, 50; max-compression-ratio, 100).")
+                    + "(max-uncompressed-bytes, 1 GiB; max-entries, 50; max-compression-ratio, 100). An instance holds at most "
+                    + "max-held-uploads (3) imports at once, running or queued; past that the upload is refused with 503 and Retry-After "
+                    + "before it is read.")
     @RequestBody(content = @Content(mediaType = "application/zip", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary", maxLength = 104857600)))
     @APIResponse(responseCode = "202", description = "Accepted: the import runs in the background",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RosterImportView.class)))
@@ -78,7 +80,15 @@ public class RosterImportResource {
                                                 @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
                                                 @Context UriInfo uri) {
         String district = district();
-        RosterImport job = service.submit(saveUpload(body), district, caller.subject(), dryRun);
+        service.reserveUploadSlot();
+        java.nio.file.Path upload;
+        try {
+            upload = saveUpload(body);
+        } catch (RuntimeException e) {
+            service.releaseUploadSlot();
+            throw e;
+        }
+        RosterImport job = service.submit(upload, district, caller.subject(), dryRun);
         audit.object("roster-import", job.id);
         return RestResponse.ResponseBuilder.<RosterImportView>create(RestResponse.Status.ACCEPTED)
                 .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build())

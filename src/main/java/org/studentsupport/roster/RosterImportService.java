@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.studentsupport.web.ApiException;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.studentsupport.roster.oneroster.Counts;
@@ -21,7 +24,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 
 /**
@@ -39,39 +47,106 @@ public class RosterImportService {
     private final RosterImportRepository jobs;
     private final ObjectMapper json;
     private final BusinessMeters meters;
+    private static final List<RosterImport.Status> UNFINISHED = List.of(RosterImport.Status.queued, RosterImport.Status.running);
+    private static final int RETRY_BUSY_SECONDS = 30;
+
+    private final ImportLimits limits;
+    /** Jobs whose upload this instance holds, queued or running: the ones it stamps. */
+    private final Set<UUID> held = ConcurrentHashMap.newKeySet();
+    private final Semaphore slots;
+    private ScheduledExecutorService scheduler;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "roster-import");
         thread.setDaemon(true);
         return thread;
     });
 
-    public RosterImportService(RosterImporter importer, RosterImportRepository jobs, ObjectMapper json, BusinessMeters meters) {
+    public RosterImportService(RosterImporter importer, RosterImportRepository jobs, ObjectMapper json, BusinessMeters meters,
+                               ImportLimits limits) {
+        this.limits = limits;
+        this.slots = new Semaphore(limits.maxHeldUploads());
         this.importer = importer;
         this.jobs = jobs;
         this.json = json;
         this.meters = meters;
     }
 
-    /** Jobs a previous run of the service left unfinished (their uploads were temporary files) are failed: nothing was written. */
-    void recover(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
-        int stale = QuarkusTransaction.requiringNew().call(() -> jobs.update(
-                "status = ?1, phase = ?2, message = ?3, finishedAt = ?4 where status in ?5",
-                RosterImport.Status.failed, RosterImport.Phase.done,
-                "The service stopped before this import finished; nothing was written. Upload the bundle again.", Instant.now(),
-                List.of(RosterImport.Status.queued, RosterImport.Status.running)));
-        if (stale > 0) {
-            LOG.warnf("%d roster import(s) were interrupted by a restart and are marked failed", stale);
+    /**
+     * Stamps the jobs this instance holds and fails those that lost theirs: at start (a job of this
+     * instance's previous run has no holder any more once its stamp is stale) and then periodically, so
+     * that a replica that died is noticed by the others. Jobs other replicas hold are left alone.
+     */
+    void start(@Observes StartupEvent event) {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "roster-import-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = limits.heartbeatSeconds();
+        scheduler.scheduleWithFixedDelay(this::heartbeatQuietly, 0, every, TimeUnit.SECONDS);
+    }
+
+    private void heartbeatQuietly() {
+        try {
+            heartbeat();
+            failStale();
+        } catch (Throwable e) {
+            // The next round tries again; a stopped heartbeat would let other replicas fail our jobs.
+            LOG.warnf("Roster import heartbeat failed: %s", e.toString());
         }
+    }
+
+    /** Stamps every job this instance holds. */
+    void heartbeat() {
+        if (!held.isEmpty()) {
+            List<UUID> ids = List.copyOf(held);
+            QuarkusTransaction.requiringNew().run(() -> jobs.update(
+                    "heartbeatAt = ?1 where id in ?2 and status in ?3", Instant.now(), ids, UNFINISHED));
+        }
+    }
+
+    /** Fails the unfinished jobs whose holder has not stamped them for the stale limit; returns how many. */
+    int failStale() {
+        Instant cutoff = Instant.now().minusSeconds(limits.staleAfterSeconds());
+        int stale = QuarkusTransaction.requiringNew().call(() -> jobs.update(
+                "status = ?1, phase = ?2, message = ?3, finishedAt = ?4 where status in ?5 and heartbeatAt < ?6",
+                RosterImport.Status.failed, RosterImport.Phase.done,
+                "The service instance running this import stopped before it finished; nothing was written. Upload the bundle again.",
+                Instant.now(), UNFINISHED, cutoff));
+        if (stale > 0) {
+            LOG.warnf("%d roster import(s) lost the instance running them and are marked failed", stale);
+        }
+        return stale;
     }
 
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
     }
 
     /**
-     * Queues the import of an uploaded bundle; the job owns the file from here on and deletes it
-     * when the import ends (or at once, when the job cannot be recorded).
+     * Takes one of this instance's upload slots before the upload is read: 503 with Retry-After when
+     * all are taken. The slot is released when the job ends or when it could not be queued.
+     */
+    public void reserveUploadSlot() {
+        if (!slots.tryAcquire()) {
+            throw ApiException.unavailable("This instance already holds " + limits.maxHeldUploads()
+                    + " roster imports (studentsupport.roster-import.max-held-uploads); try again when one has finished",
+                    RETRY_BUSY_SECONDS);
+        }
+    }
+
+    public void releaseUploadSlot() {
+        slots.release();
+    }
+
+    /**
+     * Queues the import of an uploaded bundle in the slot reserved for it; the job owns the file and
+     * the slot from here on and releases both when the import ends (or at once, when the job cannot be
+     * recorded).
      */
     public RosterImport submit(Path file, String district, String requestedBy, boolean dryRun) {
         RosterImport job;
@@ -79,14 +154,18 @@ public class RosterImportService {
             job = create(district, requestedBy, dryRun, Files.size(file));
         } catch (IOException | RuntimeException e) {
             delete(file);
+            slots.release();
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }
         UUID id = job.id;
+        held.add(id);
         worker.submit(() -> {
             try {
                 execute(id, file);
             } finally {
+                held.remove(id);
                 delete(file);
+                slots.release();
             }
         });
         return job;
@@ -110,11 +189,20 @@ public class RosterImportService {
     private void execute(UUID id, Path file) {
         String district = QuarkusTransaction.requiringNew().call(() -> {
             RosterImport job = jobs.findById(id);
+            if (job.status != RosterImport.Status.queued) {
+                // Failed as stale while it waited (this instance was stuck): do not run it.
+                return null;
+            }
             job.status = RosterImport.Status.running;
             job.phase = RosterImport.Phase.validating;
             job.startedAt = Instant.now();
+            job.heartbeatAt = job.startedAt;
             return job.districtSourcedId;
         });
+        if (district == null) {
+            LOG.warnf("Roster import %s was failed as stale before it started; not run", id);
+            return;
+        }
         boolean dryRun = QuarkusTransaction.requiringNew().call(() -> jobs.findById(id).dryRun);
         try {
             RosterImporter.Outcome outcome = importer.run(file, district, dryRun, new JobProgress(id));
@@ -123,6 +211,7 @@ public class RosterImportService {
             LOG.errorf(e, "Roster import %s failed", id);
             QuarkusTransaction.requiringNew().run(() -> {
                 RosterImport job = jobs.findById(id);
+                warnIfSwept(job);
                 job.status = RosterImport.Status.failed;
                 job.phase = RosterImport.Phase.done;
                 job.message = "The import failed on the server and wrote nothing; the server log has the details under import " + id;
@@ -136,8 +225,19 @@ public class RosterImportService {
         meters.countOnCommit("roster.imports", "outcome", job.status.name(), "dry_run", Boolean.toString(job.dryRun));
     }
 
+    /**
+     * A job failed as stale while this instance still ran it (a pause longer than the stale limit):
+     * the outcome about to be recorded is the truth, so it replaces the sweep's.
+     */
+    private static void warnIfSwept(RosterImport job) {
+        if (job.status != RosterImport.Status.running) {
+            LOG.warnf("Roster import %s was marked %s while it still ran; recording its real outcome", job.id, job.status);
+        }
+    }
+
     private void finish(UUID id, RosterImporter.Outcome outcome) {
         RosterImport job = jobs.findById(id);
+        warnIfSwept(job);
         job.phase = RosterImport.Phase.done;
         job.finishedAt = Instant.now();
         job.rowsRead = outcome.rows();
@@ -238,6 +338,7 @@ public class RosterImportService {
                 RosterImport job = jobs.findById(id);
                 job.phase = phase;
                 job.progressPercent = Math.min(99, percent);
+                job.heartbeatAt = Instant.now();
                 if (rows >= 0) {
                     job.rowsRead = rows;
                 }

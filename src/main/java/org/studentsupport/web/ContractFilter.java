@@ -115,6 +115,8 @@ public class ContractFilter implements OASFilter {
         }
         add(responses, ProblemKind.TOO_MANY_REQUESTS);
         add(responses, ProblemKind.INTERNAL);
+        // Anything may meet a database or report database that is not answering, or a busy instance.
+        add(responses, ProblemKind.UNAVAILABLE);
 
         for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
             APIResponse value = response.getValue();
@@ -178,6 +180,10 @@ public class ContractFilter implements OASFilter {
         if (kind == ProblemKind.TOO_MANY_REQUESTS) {
             response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
                     .schema(integer(1, 60)));
+        }
+        if (kind == ProblemKind.UNAVAILABLE) {
+            response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
+                    .schema(integer(1, 300)));
         }
         return response;
     }

@@ -53,7 +53,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
-        return problems.response(e.kind(), e.getMessage(), path(uri), e.violations(), e.extensions());
+        Response response = problems.response(e.kind(), e.getMessage(), path(uri), e.violations(), e.extensions());
+        return e.retryAfterSeconds()
+                .map(seconds -> Response.fromResponse(response).header("Retry-After", seconds).build())
+                .orElse(response);
     }
 
     @ServerExceptionMapper

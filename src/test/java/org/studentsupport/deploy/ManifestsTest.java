@@ -142,6 +142,12 @@ class ManifestsTest {
         assertThat(envValueSecret(app, "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo("student-support-db-app/password");
         assertThat(envValueSecret(app, "QUARKUS_FLYWAY_PASSWORD")).isEqualTo("student-support-db-owner/password");
 
+        // /tmp holds the roster uploads an instance may hold at once.
+        long heldUploads = Long.parseLong(propertyValue("studentsupport.roster-import.max-held-uploads", "3"))
+                * Long.parseLong(propertyValue("studentsupport.roster-import.max-upload-bytes", null));
+        assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("tmp")).singleElement().satisfies(v ->
+                assertThat(Quantity.getAmountInBytes(v.getEmptyDir().getSizeLimit()).longValue()).isGreaterThan(heldUploads));
+
         Service service = one(objects("production"), Service.class, "student-support");
         assertThat(service.getSpec().getPorts().get(0).getTargetPort().getStrVal()).isEqualTo("http");
     }
@@ -343,6 +349,20 @@ class ManifestsTest {
             Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + "=\\$\\{[A-Z_]+:([^}]*)}").matcher(Files.readString(PROPERTIES));
             assertThat(m.find()).as(key).isTrue();
             return m.group(1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The value of {@code key=value} in application.properties (no profile), or the fallback. */
+    static String propertyValue(String key, String fallback) {
+        try {
+            Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + "=(.*)$").matcher(Files.readString(PROPERTIES));
+            if (m.find()) {
+                return m.group(1).trim();
+            }
+            assertThat(fallback).as(key + " in application.properties").isNotNull();
+            return fallback;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -103,6 +103,23 @@ public class DirectoryFixtures {
         }
     }
 
+    /** {@code count} services of one new organization, named {@code prefix service n}; returns the organization's id. */
+    public UUID manyServices(String prefix, int count) {
+        UUID org = UUID.nameUUIDFromBytes((prefix + "-many-org").getBytes());
+        execute("INSERT INTO dir_organization (id, name, description) VALUES ('" + org + "', '" + prefix.replace("'", "")
+                + " Network', 'Many services') ON CONFLICT DO NOTHING");
+        execute("INSERT INTO dir_service (id, organization_id, name, description) SELECT gen_random_uuid(), '" + org + "', '"
+                + prefix.replace("'", "") + " service ' || lpad(n::text, 5, '0'), 'Generated' FROM generate_series(1, " + count + ") n"
+                + " WHERE NOT EXISTS (SELECT 1 FROM dir_service WHERE organization_id = '" + org + "')");
+        return org;
+    }
+
+    /** The service's updated_at as the database keeps it (microseconds). */
+    public java.time.Instant serviceUpdatedAt(String service) {
+        return java.time.OffsetDateTime.parse(strings("SELECT to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+                + " FROM dir_service WHERE id = '" + UUID.fromString(service) + "'").get(0)).toInstant();
+    }
+
     private void execute(String sql) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.execute();

@@ -1,5 +1,6 @@
 package org.studentsupport.directory.hsds;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -39,10 +40,18 @@ public class HsdsApi {
         List<HsdsRecord> services = rows.select(SERVICE, "SELECT s.* FROM dir_service s" + where + " ORDER BY s.name, s.id LIMIT ? OFFSET ?",
                 where.paged(query));
         long total = rows.count(SERVICE, "SELECT count(*) FROM dir_service s" + where, where.params);
-        List<ObjectNode> contents = query.full()
-                ? services.stream().map(s -> reader.serviceFull(s, true, true)).toList()
+        List<ObjectNode> contents = query.minimal() ? services.stream().map(HsdsApi::minimal).toList()
+                : query.full() ? services.stream().map(s -> reader.serviceFull(s, true, true)).toList()
                 : reader.servicesBrief(services);
         return HsdsPage.of(contents, query.page(), query.perPage(), total);
+    }
+
+    /** A service as {@code minimal} lists it: its id and when it last changed. */
+    private static ObjectNode minimal(HsdsRecord service) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("id", service.id.toString());
+        json.set("last_modified", service.fields.get(HsdsEntities.LAST_MODIFIED));
+        return json;
     }
 
     @Transactional
@@ -136,6 +145,10 @@ public class HsdsApi {
     }
 
     private void serviceFilters(HsdsListQuery query, Where where, String s) {
+        if (query.minimal() && query.full()) {
+            throw new InvalidInputException(List.of(Violation.atParameter("minimal",
+                    "minimal lists only ids and modification dates: it cannot be combined with full")));
+        }
         if (query.search() != null && !query.search().isBlank()) {
             where.and(s + ".search_vector @@ websearch_to_tsquery('english', ?)", query.search());
         }

@@ -11,6 +11,7 @@ import org.studentsupport.directory.Organization;
 import org.studentsupport.directory.ProviderService;
 
 import java.math.BigDecimal;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +30,13 @@ import static org.studentsupport.directory.hsds.HsdsTable.SERVICE;
  */
 @ApplicationScoped
 public class HsdsEntities {
+
+    /**
+     * A service's {@code last_modified} is when this directory last changed it (the row's
+     * {@code updated_at}, what {@code modified_after} filters on), never the date a source published:
+     * a regional directory that syncs with {@code modified_after} must see the same clock.
+     */
+    public static final String LAST_MODIFIED = "last_modified";
 
     private final EntityManager em;
     private final StatelessSession stateless;
@@ -187,6 +195,10 @@ public class HsdsEntities {
             if (s.maximumAge != null) {
                 record.fields.set("maximum_age", HsdsStore.number(s.maximumAge));
             }
+            if (s.updatedAt != null) {
+                // Milliseconds, as HSDS asks; cut down, never rounded up, so that modified_after=<this value> finds it.
+                record.fields.put(LAST_MODIFIED, s.updatedAt.truncatedTo(ChronoUnit.MILLIS).toString());
+            }
             return record;
         }
         Location l = (Location) entity;
@@ -237,6 +249,9 @@ public class HsdsEntities {
     private static String extra(HsdsRecord record) {
         ObjectNode extra = record.fields.deepCopy();
         boolean located = record.table != LOCATION || coordinatesFit(record);
+        if (record.table == SERVICE) {
+            extra.remove(LAST_MODIFIED);
+        }
         for (HsdsTable.Column column : record.table.columns()) {
             if (column.kind() != 'C' || located) {
                 extra.remove(column.name());

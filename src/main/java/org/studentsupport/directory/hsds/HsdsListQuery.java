@@ -9,7 +9,13 @@ import java.util.UUID;
  */
 public record HsdsListQuery(String search, int page, int perPage, UUID taxonomyTermId, UUID taxonomyId, UUID organizationId,
                             String modifiedAfter, String postcode, Integer proximity, boolean full, boolean fullService,
-                            UUID parentId, boolean topOnly) {
+                            UUID parentId, boolean topOnly, boolean minimal) {
+
+    /** The same list, one page of {@code size} records further on (for streaming every record). */
+    public HsdsListQuery atPage(int number, int size) {
+        return new HsdsListQuery(search, number, size, taxonomyTermId, taxonomyId, organizationId, modifiedAfter, postcode,
+                proximity, full, fullService, parentId, topOnly, minimal);
+    }
 
     public int offset() {
         return (page - 1) * perPage;

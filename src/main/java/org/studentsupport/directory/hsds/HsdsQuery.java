@@ -2,6 +2,7 @@ package org.studentsupport.directory.hsds;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
@@ -65,6 +66,17 @@ public class HsdsQuery {
     @DefaultValue("false")
     public boolean fullService;
 
+    /** {@code json} (a page) or {@code ndjson} (every matching record, one per line, unpaged). */
+    @QueryParam("format")
+    @DefaultValue("json")
+    @Pattern(regexp = "json|ndjson", message = "must be json or ndjson (no other format is offered)")
+    public String format = "json";
+
+    /** Services only: each as its id and last_modified, nothing else. */
+    @QueryParam("minimal")
+    @DefaultValue("false")
+    public boolean minimal;
+
     @QueryParam("parent_id")
     public UUID parentId;
 
@@ -72,9 +84,13 @@ public class HsdsQuery {
     @DefaultValue("false")
     public boolean topOnly;
 
+    public boolean ndjson() {
+        return "ndjson".equals(format);
+    }
+
     /** The list asked for, as the HSDS API takes it. */
     public HsdsListQuery toListQuery() {
         return new HsdsListQuery(search, page, perPage, taxonomyTermId, taxonomyId, organizationId, modifiedAfter, postcode,
-                proximity, full, fullService, parentId, topOnly);
+                proximity, full, fullService, parentId, topOnly, minimal);
     }
 }

@@ -11,13 +11,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.studentsupport.directory.DirectorySettings;
 import org.studentsupport.security.Roles;
 import org.studentsupport.web.ApiException;
 import org.studentsupport.web.ProblemKind;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The directory as an Open Referral HSDS 3.0 API, under its own base path. Its contract is the
@@ -28,6 +32,9 @@ import java.util.UUID;
 @Path("/hsds")
 @Produces(MediaType.APPLICATION_JSON)
 public class HsdsResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+    static final int STREAM_BATCH = 500;
 
     private final HsdsApi api;
     private final DirectorySettings settings;
@@ -54,11 +61,12 @@ public class HsdsResource {
 
     @GET
     @Path("/services")
+    @Produces({MediaType.APPLICATION_JSON, NDJSON})
     @PermitAll
     @Operation(hidden = true, operationId = "hsdsListServices", summary = "HSDS services")
-    public HsdsPage<ObjectNode> services(@BeanParam @Valid HsdsQuery query) {
+    public Response services(@BeanParam @Valid HsdsQuery query) {
         checkAccess();
-        return api.services(query.toListQuery());
+        return list(query, api::services);
     }
 
     @GET
@@ -72,11 +80,12 @@ public class HsdsResource {
 
     @GET
     @Path("/organizations")
+    @Produces({MediaType.APPLICATION_JSON, NDJSON})
     @PermitAll
     @Operation(hidden = true, operationId = "hsdsListOrganizations", summary = "HSDS organizations")
-    public HsdsPage<ObjectNode> organizations(@BeanParam @Valid HsdsQuery query) {
+    public Response organizations(@BeanParam @Valid HsdsQuery query) {
         checkAccess();
-        return api.organizations(query.toListQuery());
+        return list(query, api::organizations);
     }
 
     @GET
@@ -90,11 +99,12 @@ public class HsdsResource {
 
     @GET
     @Path("/taxonomies")
+    @Produces({MediaType.APPLICATION_JSON, NDJSON})
     @PermitAll
     @Operation(hidden = true, operationId = "hsdsListTaxonomies", summary = "HSDS taxonomies")
-    public HsdsPage<ObjectNode> taxonomies(@BeanParam @Valid HsdsQuery query) {
+    public Response taxonomies(@BeanParam @Valid HsdsQuery query) {
         checkAccess();
-        return api.taxonomies(query.toListQuery());
+        return list(query, api::taxonomies);
     }
 
     @GET
@@ -108,11 +118,12 @@ public class HsdsResource {
 
     @GET
     @Path("/taxonomy_terms")
+    @Produces({MediaType.APPLICATION_JSON, NDJSON})
     @PermitAll
     @Operation(hidden = true, operationId = "hsdsListTaxonomyTerms", summary = "HSDS taxonomy terms")
-    public HsdsPage<ObjectNode> taxonomyTerms(@BeanParam @Valid HsdsQuery query) {
+    public Response taxonomyTerms(@BeanParam @Valid HsdsQuery query) {
         checkAccess();
-        return api.taxonomyTerms(query.toListQuery());
+        return list(query, api::taxonomyTerms);
     }
 
     @GET
@@ -126,11 +137,12 @@ public class HsdsResource {
 
     @GET
     @Path("/service_at_locations")
+    @Produces({MediaType.APPLICATION_JSON, NDJSON})
     @PermitAll
     @Operation(hidden = true, operationId = "hsdsListServiceAtLocations", summary = "HSDS services at locations")
-    public HsdsPage<ObjectNode> serviceAtLocations(@BeanParam @Valid HsdsQuery query) {
+    public Response serviceAtLocations(@BeanParam @Valid HsdsQuery query) {
         checkAccess();
-        return api.serviceAtLocations(query.toListQuery());
+        return list(query, api::serviceAtLocations);
     }
 
     @GET
@@ -140,6 +152,35 @@ public class HsdsResource {
     public ObjectNode serviceAtLocation(@PathParam("id") UUID id) {
         checkAccess();
         return api.serviceAtLocation(id);
+    }
+
+    /**
+     * A page as JSON, or with {@code format=ndjson} every matching record, one JSON document a line,
+     * unpaged: read {@link #STREAM_BATCH} at a time (each batch its own transaction) and written as it comes.
+     */
+    private Response list(HsdsQuery query, Function<HsdsListQuery, HsdsPage<ObjectNode>> lister) {
+        HsdsListQuery asked = query.toListQuery();
+        if (!query.ndjson()) {
+            return Response.ok(lister.apply(asked), MediaType.APPLICATION_JSON).build();
+        }
+        HsdsPage<ObjectNode> first = lister.apply(asked.atPage(1, STREAM_BATCH));
+        StreamingOutput stream = out -> {
+            HsdsPage<ObjectNode> batch = first;
+            for (int page = 1; ; page++) {
+                if (page > 1) {
+                    batch = lister.apply(asked.atPage(page, STREAM_BATCH));
+                }
+                for (ObjectNode record : batch.contents()) {
+                    out.write(HsdsJson.text(record).getBytes(StandardCharsets.UTF_8));
+                    out.write('\n');
+                }
+                out.flush();
+                if (batch.contents().size() < STREAM_BATCH) {
+                    return;
+                }
+            }
+        };
+        return Response.ok(stream, NDJSON).build();
     }
 
     private void checkAccess() {

@@ -15,12 +15,17 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.studentsupport.directory.DirectoryFixtures;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -138,15 +143,22 @@ class HsdsApiTest {
                 .get("total_items").asLong());
     }
 
+    /** The example as it should come back: every service's last_modified is this directory's clock, not the source's. */
+    private JsonNode published(String example) {
+        JsonNode expected = HsdsExamples.json("examples/" + example);
+        String lastModified = fixtures.serviceUpdatedAt(SERVICE).truncatedTo(ChronoUnit.MILLIS).toString();
+        expected.findParents("last_modified").forEach(node -> ((ObjectNode) node).put("last_modified", lastModified));
+        return expected;
+    }
+
     @Test
     void theJsonExamplesComeBackThroughTheApiAsPublished() {
         importJson("service_full.json");
-        assertNull(HsdsExamples.difference(HsdsExamples.json("examples/service_full.json"),
-                read(get("/hsds/services/" + SERVICE)), ""));
+        assertNull(HsdsExamples.difference(published("service_full.json"), read(get("/hsds/services/" + SERVICE)), ""));
         importJson("organization_full.json");
-        assertNull(HsdsExamples.difference(HsdsExamples.json("examples/organization_full.json"),
+        assertNull(HsdsExamples.difference(published("organization_full.json"),
                 read(get("/hsds/organizations/" + ORGANIZATION)), ""));
-        assertNull(HsdsExamples.difference(HsdsExamples.json("examples/service_at_location_full.json"),
+        assertNull(HsdsExamples.difference(published("service_at_location_full.json"),
                 read(get("/hsds/service_at_locations/" + SERVICE_AT_LOCATION)), ""));
         assertNull(HsdsExamples.difference(HsdsExamples.json("examples/taxonomy_term.json"),
                 read(get("/hsds/taxonomy_terms/" + TERM)), ""));
@@ -191,6 +203,12 @@ class HsdsApiTest {
                 for (int c = 1; c < header.size(); c++) {
                     String field = header.get(c);
                     if (field.endsWith("_id") && !field.equals("parent_organization_id") || row.get(c).isEmpty()) {
+                        continue;
+                    }
+                    if (file.equals("services") && field.equals("last_modified")) {
+                        // The directory's own modification time replaces the source's (servicesCarryTheDirectorysLastModified).
+                        assertEquals(fixtures.serviceUpdatedAt(id).truncatedTo(ChronoUnit.MILLIS).toString(),
+                                shown.get(id).get(0).get("last_modified").asText());
                         continue;
                     }
                     String value = row.get(c);
@@ -256,6 +274,94 @@ class HsdsApiTest {
                 .body("importErrors.find { it.file == 'attributes.csv' }.message",
                         org.hamcrest.Matchers.containsString("unknown taxonomy term"));
         assertEquals(before, fixtures.directoryRows());
+    }
+
+    @Test
+    void servicesCarryTheDirectorysLastModifiedInEveryForm() {
+        importJson("service_full.json");
+        String expected = fixtures.serviceUpdatedAt(SERVICE).truncatedTo(ChronoUnit.MILLIS).toString();
+        assertEquals(expected, read(get("/hsds/services/" + SERVICE)).get("last_modified").asText());
+        String filter = "/hsds/services?organization_id=" + ORGANIZATION;
+        assertEquals(expected, read(get(filter)).get("contents").get(0).get("last_modified").asText());
+        assertEquals(expected, read(get(filter + "&full=true")).get("contents").get(0).get("last_modified").asText());
+        assertEquals(expected, read(get("/hsds/service_at_locations/" + SERVICE_AT_LOCATION)).get("service").get("last_modified").asText());
+        assertTrue(Instant.parse(expected).isAfter(Instant.parse("2023-03-15T10:30:45.123Z")), "not the source's date");
+    }
+
+    @Test
+    void modifiedAfterFindsExactlyTheServicesChangedSinceThen() {
+        importJson("service_full.json");
+        Instant lastModified = Instant.parse(read(get("/hsds/services/" + SERVICE)).get("last_modified").asText());
+        String filter = "/hsds/services?organization_id=" + ORGANIZATION + "&modified_after=";
+        assertEquals(1, read(get(filter + lastModified)).get("total_items").asLong(), "its own last_modified finds it");
+        Instant later = fixtures.serviceUpdatedAt(SERVICE).plusMillis(1);
+        assertEquals(0, read(get(filter + later)).get("total_items").asLong());
+
+        // A change through the import moves last_modified forward; the sync with the earlier date now finds it.
+        given().contentType(ContentType.JSON).body(HsdsExamples.text("examples/service_full.json")
+                        .replace("\"name\": \"Community Counselling\"", "\"name\": \"Community Counselling (renamed)\""))
+                .post("/api/v1/directory/imports/hsds-json").then().statusCode(200);
+        JsonNode changed = read(get(filter + later));
+        assertEquals(1, changed.get("total_items").asLong(), changed.toString());
+        assertTrue(Instant.parse(changed.get("contents").get(0).get("last_modified").asText()).isAfter(lastModified));
+        importJson("service_full.json");
+    }
+
+    @Test
+    void minimalListsOnlyIdAndModificationDate() {
+        importJson("service_full.json");
+        JsonNode page = read(get("/hsds/services?minimal=true&organization_id=" + ORGANIZATION));
+        JsonNode item = page.get("contents").get(0);
+        assertEquals(List.of("id", "last_modified"), fieldNames(item));
+        assertEquals(SERVICE, item.get("id").asText());
+        assertEquals(fixtures.serviceUpdatedAt(SERVICE).truncatedTo(ChronoUnit.MILLIS).toString(), item.get("last_modified").asText());
+        given().get("/hsds/services?minimal=true&full=true").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.parameter", hasItem("minimal"));
+    }
+
+    @Test
+    void ndjsonStreamsEveryMatchingRecordUnpaged() {
+        UUID org = fixtures.manyServices("zz-stream", 1_100);
+        String body = given().get("/hsds/services?format=ndjson&per_page=1&organization_id=" + org)
+                .then().statusCode(200).contentType(HsdsResource.NDJSON).extract().asString();
+        List<String> lines = body.lines().toList();
+        assertEquals(1_100, lines.size(), "every record, over several batches, though per_page=1");
+        Set<String> ids = new java.util.HashSet<>();
+        for (String line : lines) {
+            JsonNode service = read(line);
+            assertValid("compiled/service_list.json", line);
+            assertEquals(org.toString(), service.get("organization").get("id").asText());
+            ids.add(service.get("id").asText());
+        }
+        assertEquals(1_100, ids.size(), "no record twice");
+        assertEquals("zz-stream service 00001", read(lines.get(0)).get("name").asText());
+
+        List<String> minimal = given().get("/hsds/services?format=ndjson&minimal=true&organization_id=" + org)
+                .then().statusCode(200).extract().asString().lines().toList();
+        assertEquals(1_100, minimal.size());
+        assertEquals(List.of("id", "last_modified"), fieldNames(read(minimal.get(0))));
+
+        List<String> organizations = given().get("/hsds/organizations?format=ndjson&search=zz-stream")
+                .then().statusCode(200).contentType(HsdsResource.NDJSON).extract().asString().lines().toList();
+        assertEquals(List.of(org.toString()), organizations.stream().map(l -> read(l).get("id").asText()).toList());
+    }
+
+    @Test
+    void aFormatOtherThanJsonOrNdjsonIsRefused() {
+        for (String path : List.of("/hsds/services", "/hsds/organizations", "/hsds/taxonomies", "/hsds/taxonomy_terms",
+                "/hsds/service_at_locations")) {
+            for (String format : List.of("csv", "xml", "JSON")) {
+                given().get(path + "?format=" + format).then().statusCode(400).contentType("application/problem+json")
+                        .body("errors.parameter", hasItem("format"));
+            }
+            given().get(path + "?format=json").then().statusCode(200).contentType(ContentType.JSON);
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

@@ -21,13 +21,16 @@ public enum ProblemKind {
     NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
     CONFLICT(409, "conflict", "The request conflicts with the current state"),
     ILLEGAL_TRANSITION(409, "illegal-transition", "The workflow does not allow this move"),
+    REQUEST_TIMEOUT(408, "request-timeout", "The request did not arrive in time"),
     PRECONDITION_FAILED(412, "precondition-failed", "The resource has changed since you read it"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    URI_TOO_LONG(414, "uri-too-long", "The request URI is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "This media type is not supported here"),
     UNPROCESSABLE(422, "unprocessable", "The request breaks a business rule"),
     CONSENT_REQUIRED(422, "consent-required", "No consent or FERPA exception covers this disclosure"),
     PRECONDITION_REQUIRED(428, "precondition-required", "An If-Match header is required"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "The request headers are too large"),
     INTERNAL(500, "internal", "Internal error"),
     UNAVAILABLE(503, "unavailable", "The service is temporarily unavailable");
 

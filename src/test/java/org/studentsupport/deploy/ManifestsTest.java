@@ -210,14 +210,23 @@ class ManifestsTest {
         String readme = Files.readString(Path.of("README.md"));
         for (String name : names) {
             assertThat(readme).as("README documents " + name).contains("`" + name + "`");
+            if (JVM_SETTINGS.contains(name)) {
+                continue;
+            }
             boolean expression = properties.contains("${" + name + ":") || properties.contains("${" + name + "}");
             boolean quarkusProperty = name.startsWith("QUARKUS_") && KNOWN_QUARKUS_SETTINGS.contains(name);
             assertThat(expression || quarkusProperty).as(name + " is read by the application").isTrue();
         }
         for (EnvVar env : app.getEnv()) {
+            if (JVM_SETTINGS.contains(env.getName())) {
+                continue;
+            }
             assertThat(env.getValue()).as(env.getName() + " comes from a Secret").isNull();
         }
     }
+
+    /** Variables the JVM itself reads (JVM flags), set in the manifests as plain values. */
+    static final Set<String> JVM_SETTINGS = Set.of("JAVA_TOOL_OPTIONS");
 
     /** Quarkus settings given as variables without an expression in application.properties. */
     static final Set<String> KNOWN_QUARKUS_SETTINGS = Set.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",

@@ -10,6 +10,11 @@ import org.studentsupport.security.CallerScope;
 
 import org.studentsupport.student.StudentScope;
 
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Task;
+import org.studentsupport.domain.NotFoundException;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,9 +111,71 @@ public class ReferralQueries {
         return Versioned.of(views.provider(referral), referral.version);
     }
 
+    /** The referral as a FHIR collection Bundle (full URLs under {@code base}), the same for both sides. */
     @Transactional
-    public FhirReferral fhir(UUID id) {
-        ActorSide side = access.side();
-        return views.fhir(access.require(id), side);
+    public Bundle fhir(UUID id, String base) {
+        return views.fhir(access.require(id)).bundle(base);
+    }
+
+    /** The referral's Task; a draft has none (404, as for a referral out of reach). */
+    @Transactional
+    public Versioned<Task> fhirTask(UUID id) {
+        Referral referral = access.require(id);
+        ReferralFhir fhir = views.fhir(referral);
+        if (!fhir.hasTask()) {
+            throw new NotFoundException("Task " + id);
+        }
+        return Versioned.of(fhir.task(), referral.version);
+    }
+
+    /**
+     * The Tasks the caller may see that match, newest change first, with the resources they reference
+     * (once each), so that every reference of the page resolves within it. Audited with the students found.
+     */
+    @Transactional
+    public FhirTaskPage fhirTasks(FhirTaskSearch search) {
+        // The scope filter keeps a provider to what was sent to its organization; drafts have no Task.
+        List<String> where = new ArrayList<>(List.of("status <> :draft"));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("draft", ReferralStatus.DRAFT);
+        if (!search.statuses().isEmpty()) {
+            where.add("status in :statuses");
+            params.put("statuses", search.statuses());
+        }
+        if (search.focus() != null) {
+            where.add("id = :focus");
+            params.put("focus", search.focus());
+        }
+        if (search.owner() != null) {
+            where.add("organizationId = :owner");
+            params.put("owner", search.owner());
+        }
+        if (search.updatedFrom() != null) {
+            where.add("updatedAt " + (search.fromInclusive() ? ">=" : ">") + " :from");
+            params.put("from", search.updatedFrom());
+        }
+        if (search.updatedUntil() != null) {
+            where.add("updatedAt " + (search.untilInclusive() ? "<=" : "<") + " :until");
+            params.put("until", search.updatedUntil());
+        }
+        String filter = String.join(" and ", where);
+        long total = referrals.count(filter, params);
+        List<Referral> found = referrals.find(filter + " order by updatedAt desc, id", params)
+                .range(search.offset(), search.offset() + search.count() - 1).list();
+        audit.students(found.stream().map(r -> r.student.id).toList());
+        List<Resource> matches = new ArrayList<>();
+        Map<String, Resource> included = new LinkedHashMap<>();
+        for (Referral referral : found) {
+            List<Resource> resources = views.fhir(referral).resources();
+            matches.add(resources.get(0));
+            for (Resource resource : resources.subList(1, resources.size())) {
+                included.putIfAbsent(resource.fhirType() + "/" + resource.getIdPart(), resource);
+            }
+        }
+        return new FhirTaskPage(total, matches, List.copyOf(included.values()));
+    }
+
+    /** One page of a Task search: how many match in all, the Tasks, and what they reference. */
+    public record FhirTaskPage(long total, List<Resource> tasks, List<Resource> included) {
     }
 }

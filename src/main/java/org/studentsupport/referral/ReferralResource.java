@@ -35,6 +35,7 @@ import org.studentsupport.domain.Page;
 import org.studentsupport.domain.Versioned;
 import org.studentsupport.security.Roles;
 import org.studentsupport.web.ETags;
+import org.studentsupport.web.FhirFormat;
 import org.studentsupport.web.PageParams;
 
 import java.net.URI;
@@ -46,6 +47,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferralResource {
 
+    private final FhirFormat fhir;
+
     static final String MERGE_PATCH = "application/merge-patch+json";
     static final String IDEMPOTENCY_KEY = "^[A-Za-z0-9._:-]{1,100}$";
 
@@ -53,7 +56,8 @@ public class ReferralResource {
     private final ReferralDrafts drafts;
     private final ReferralWorkflow workflow;
 
-    public ReferralResource(ReferralQueries queries, ReferralDrafts drafts, ReferralWorkflow workflow) {
+    public ReferralResource(ReferralQueries queries, ReferralDrafts drafts, ReferralWorkflow workflow, FhirFormat fhir) {
+        this.fhir = fhir;
         this.queries = queries;
         this.drafts = drafts;
         this.workflow = workflow;
@@ -187,12 +191,18 @@ public class ReferralResource {
 
     @GET
     @Path("/{id}/fhir")
-    @Produces({"application/fhir+json", MediaType.APPLICATION_JSON})
+    @Produces({FhirFormat.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR, Roles.PROVIDER})
     @Audited(action = AuditAction.READ, object = "referral", id = "id")
-    @Operation(operationId = "getReferralAsFhir", summary = "A referral as a FHIR R4 Task and ServiceRequest",
-            description = "A collection Bundle; Task.status is the referral's status. Providers get only what their queue shows.")
-    public FhirReferral fhir(@PathParam("id") UUID id) {
-        return queries.fhir(id);
+    @Operation(operationId = "getReferralAsFhir", summary = "A referral as FHIR R4 resources",
+            description = "A collection Bundle shaped after the SDOH Clinical Care guide: the Task (once sent; Task.status is "
+                    + "the referral's status), its ServiceRequest, the Patient with only what was disclosed to the provider and "
+                    + "known by the provider's pseudonym, the provider's and the school's Organization, and the Consent. The "
+                    + "same shapes as /fhir. Providers see only what their queue shows.")
+    @APIResponse(responseCode = "200", description = "The referral as a FHIR Bundle",
+            content = @Content(mediaType = FhirFormat.MEDIA_TYPE, schema = @Schema(implementation = FhirBundleSchema.class)))
+    public RestResponse<String> fhir(@PathParam("id") UUID id, @Context UriInfo uri) {
+        String base = uri.getBaseUriBuilder().path("fhir").build().toString();
+        return RestResponse.ResponseBuilder.ok(fhir.json(queries.fhir(id, base)), FhirFormat.MEDIA_TYPE).build();
     }
 }

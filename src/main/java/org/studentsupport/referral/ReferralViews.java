@@ -19,10 +19,12 @@ public class ReferralViews {
 
     private final CallerScope caller;
     private final DisclosureService disclosures;
+    private final ReferralPseudonyms pseudonyms;
 
-    public ReferralViews(CallerScope caller, DisclosureService disclosures) {
+    public ReferralViews(CallerScope caller, DisclosureService disclosures, ReferralPseudonyms pseudonyms) {
         this.caller = caller;
         this.disclosures = disclosures;
+        this.pseudonyms = pseudonyms;
     }
 
     /** What the caller's side sees: the school's view or the provider's. */
@@ -47,10 +49,13 @@ public class ReferralViews {
                 latest.map(Disclosure::disclosedAt).orElse(null), LocalDate.now());
     }
 
-    /** The FHIR view for the caller's side: the provider's shows the need codes only as they were disclosed. */
-    FhirReferral fhir(Referral referral, ActorSide side) {
-        return side == ActorSide.SCHOOL ? FhirReferral.of(referral, referral.reasonCodes)
-                : FhirReferral.of(referral, snapshot(referral, disclosures.latestFor(referral.id)).needCodesOrNone());
+    /**
+     * The referral as FHIR resources, for either side alike: what was disclosed to the provider (a draft:
+     * nothing yet), the student known by the provider's pseudonym.
+     */
+    ReferralFhir fhir(Referral referral) {
+        return new ReferralFhir(referral, snapshot(referral, disclosures.latestFor(referral.id)), pseudonyms.of(referral),
+                LocalDate.now());
     }
 
     /** The data of the referral last disclosed to its provider (no field of the record when none was kept). */

@@ -14,6 +14,10 @@ import org.studentsupport.domain.Versioned;
 import org.studentsupport.metrics.BusinessMeters;
 import org.studentsupport.security.CallerScope;
 
+import org.hl7.fhir.r4.model.Task;
+import org.studentsupport.domain.NotFoundException;
+import org.studentsupport.domain.RuleBrokenException;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -110,6 +114,32 @@ public class ReferralWorkflow {
         referrals.flush();
         meters.countOnCommit("referral.transitions", "to", target.code(), "side", side.code());
         return Versioned.of(views.forSide(referral, side), referral.version);
+    }
+
+    /**
+     * A provider's update of the referral's Task (FHIR {@code PUT Task/{id}}): read as a move
+     * ({@link FhirTaskChange}) and made through {@link #transition}, the same rules, consent state and
+     * audit as the JSON API. A Task sent back unchanged changes nothing.
+     *
+     * @return the Task as it is now, with the referral's version
+     */
+    @Transactional
+    public Versioned<Task> fhirUpdate(UUID id, VersionCheck ifMatch, Task sent) {
+        Referral referral = access.require(id);
+        ReferralFhir current = views.fhir(referral);
+        if (!current.hasTask()) {
+            throw new NotFoundException("Task " + id);
+        }
+        ifMatch.require(referral.version);
+        FhirTaskChange.Asked asked = FhirTaskChange.read(current.task(), sent);
+        if (!asked.unchanged()) {
+            try {
+                transition(id, ifMatch, asked.move());
+            } catch (RuleBrokenException e) {
+                throw FhirTaskChange.inTaskTerms(e, asked.move().to());
+            }
+        }
+        return Versioned.of(views.fhir(referral).task(), referral.version);
     }
 
     /** A rejected referral → a new draft to another service, linked both ways. */

@@ -132,20 +132,23 @@ class ProviderQueueTest {
     void theProviderGetsTheReferralAsFhirTaskAndServiceRequestWithoutInternalNotes() {
         UUID referral = sentTo(serviceA, List.of("identity"));
         String body = given().get("/api/v1/referrals/" + referral + "/fhir").then().statusCode(200)
+                .contentType("application/fhir+json")
                 .body("resourceType", equalTo("Bundle"))
                 .body("type", equalTo("collection"))
-                .body("entry", hasSize(2))
-                .body("entry[0].resource.resourceType", equalTo("Task"))
+                .body("entry.resource.resourceType", equalTo(List.of("Task", "ServiceRequest", "Patient", "Organization",
+                        "Organization", "Consent")))
                 .body("entry[0].resource.status", equalTo("requested"))
                 .body("entry[0].resource.intent", equalTo("order"))
-                .body("entry[0].resource.focus.reference", equalTo("urn:uuid:" + referral))
-                .body("entry[0].resource.for.reference", equalTo("Patient/" + student))
+                .body("entry[0].resource.focus.reference", equalTo("ServiceRequest/" + referral))
+                .body("entry[0].resource.for.reference", not(equalTo("Patient/" + student)))
                 .body("entry[0].resource.owner.reference", equalTo("Organization/" + ORG_A))
-                .body("entry[1].fullUrl", equalTo("urn:uuid:" + referral))
+                .body("entry[1].fullUrl", org.hamcrest.Matchers.endsWith("/fhir/ServiceRequest/" + referral))
                 .body("entry[1].resource.resourceType", equalTo("ServiceRequest"))
                 .body("entry[1].resource.status", equalTo("active"))
                 .body("entry[1].resource.note[0].text", equalTo("Shared: likes drawing"))
                 .extract().asString();
         org.junit.jupiter.api.Assertions.assertFalse(body.contains("INTERNAL"));
+        org.junit.jupiter.api.Assertions.assertFalse(body.contains(student.toString()), "no internal student id");
+        org.studentsupport.fhir.FhirValidation.assertValid(body);
     }
 }

@@ -214,6 +214,22 @@ public class ReferralFixtures {
                 .setParameter("d", due).setParameter("r", referralId).executeUpdate();
     }
 
+    /** The referral's status and its reason or outcome code, as stored: {@code status:code}. */
+    @Transactional
+    public String state(UUID referralId) {
+        Referral r = em().find(Referral.class, referralId);
+        em().refresh(r);
+        return r.status.code() + ":" + r.statusReasonCode;
+    }
+
+    /** Audit events of an action on the referral (written by the audit interceptor). */
+    @Transactional
+    public long auditEvents(UUID referralId, String action, String outcome) {
+        return ((Number) em().createNativeQuery("select count(*) from audit_event where object_type = 'referral' "
+                        + "and object_id = ?1 and action = ?2 and outcome = ?3")
+                .setParameter(1, referralId.toString()).setParameter(2, action).setParameter(3, outcome).getSingleResult()).longValue();
+    }
+
     private static EntityManager em() {
         return Panache.getEntityManager();
     }

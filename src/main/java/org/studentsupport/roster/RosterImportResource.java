@@ -52,6 +52,8 @@ public class RosterImportResource {
     private final RosterImportService service;
     private final CallerScope caller;
     private final AuditTrail audit;
+    private static final int RETRY_BUSY_SECONDS = 30;
+
     private final ImportLimits limits;
 
     public RosterImportResource(RosterImportService service, CallerScope caller, AuditTrail audit, ImportLimits limits) {
@@ -80,7 +82,11 @@ public class RosterImportResource {
                                                 @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
                                                 @Context UriInfo uri) {
         String district = district();
-        service.reserveUploadSlot();
+        if (!service.reserveUploadSlot()) {
+            throw ApiException.unavailable("This instance already holds " + limits.maxHeldUploads()
+                    + " roster imports (studentsupport.roster-import.max-held-uploads); try again when one has finished",
+                    RETRY_BUSY_SECONDS);
+        }
         java.nio.file.Path upload;
         try {
             upload = saveUpload(body);

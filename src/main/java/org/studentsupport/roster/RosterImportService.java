@@ -7,7 +7,6 @@ import jakarta.annotation.PreDestroy;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.studentsupport.web.ApiException;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.studentsupport.roster.oneroster.Counts;
@@ -48,7 +47,6 @@ public class RosterImportService {
     private final ObjectMapper json;
     private final BusinessMeters meters;
     private static final List<RosterImport.Status> UNFINISHED = List.of(RosterImport.Status.queued, RosterImport.Status.running);
-    private static final int RETRY_BUSY_SECONDS = 30;
 
     private final ImportLimits limits;
     /** Jobs whose upload this instance holds, queued or running: the ones it stamps. */
@@ -128,15 +126,11 @@ public class RosterImportService {
     }
 
     /**
-     * Takes one of this instance's upload slots before the upload is read: 503 with Retry-After when
-     * all are taken. The slot is released when the job ends or when it could not be queued.
+     * Takes one of this instance's upload slots before the upload is read; false when all are taken.
+     * The slot is released when the job ends or when it could not be queued.
      */
-    public void reserveUploadSlot() {
-        if (!slots.tryAcquire()) {
-            throw ApiException.unavailable("This instance already holds " + limits.maxHeldUploads()
-                    + " roster imports (studentsupport.roster-import.max-held-uploads); try again when one has finished",
-                    RETRY_BUSY_SECONDS);
-        }
+    public boolean reserveUploadSlot() {
+        return slots.tryAcquire();
     }
 
     public void releaseUploadSlot() {

@@ -61,7 +61,7 @@ class RosterImportRecoveryTest {
     void anInstanceHoldingAllItsUploadsRefusesTheNextBeforeReadingIt() {
         int held = limits.maxHeldUploads();
         for (int i = 0; i < held; i++) {
-            service.reserveUploadSlot();
+            assertEquals(true, service.reserveUploadSlot());
         }
         try {
             long before = (long) db.value("SELECT count(*) FROM roster_import WHERE district_sourced_id = ?", DISTRICT);

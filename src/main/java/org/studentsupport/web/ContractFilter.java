@@ -182,6 +182,9 @@ public class ContractFilter implements OASFilter {
                     .schema(integer(1, 60)));
         }
         if (kind == ProblemKind.UNAVAILABLE) {
+            // Refused after the rate limiter and the CORS filter ran: it carries their headers.
+            sharedHeaders().forEach(name -> response.addHeader(name,
+                    OASFactory.createHeader().ref("#/components/headers/" + name)));
             response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
                     .schema(integer(1, 300)));
         }

@@ -8,6 +8,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import org.studentsupport.database.DatabaseOutage;
+import org.studentsupport.database.OutageLog;
 import org.studentsupport.audit.AuditSettings;
 
 import java.sql.Connection;
@@ -49,6 +51,7 @@ public class AuditSealer {
     private ScheduledExecutorService scheduler;
 
     private volatile Instant lastRun = Instant.now();
+    private volatile Instant lastAttempt = Instant.now();
     private volatile Duration lag = Duration.ZERO;
 
     record Mark(String txid, long seq) {
@@ -78,10 +81,17 @@ public class AuditSealer {
 
     /** Any failure, an Error included, is logged and retried at the next run: a thrown one would end the schedule. */
     private void sealQuietly() {
+        lastAttempt = Instant.now();
         try {
             sealPending();
         } catch (Throwable e) {
-            LOG.error("Sealing the audit trail failed; it is retried at the next run", e);
+            if (DatabaseOutage.isOutage(e)) {
+                OutageLog.warnOnce(LOG, "database", "The database does not answer; audit sealing waits for it (the lag grows meanwhile)");
+            } else {
+                LOG.error("Sealing the audit trail failed; it is retried at the next run", e);
+            }
+        } finally {
+            lastAttempt = Instant.now();
         }
     }
 
@@ -95,10 +105,22 @@ public class AuditSealer {
         return lastRun;
     }
 
-    /** Stalled: no successful run, or an event left unsealed, for longer than the sealing lag allows. */
+    /** When the sealing loop last started or finished a run, whether or not the run succeeded. */
+    public Instant lastAttempt() {
+        return lastAttempt;
+    }
+
+    /**
+     * Stalled: the sealing loop itself has stopped (no run started or finished for longer than the
+     * sealing lag allows, and at least three intervals). A lag held up by a long-running transaction,
+     * or runs failing while the database is away, are not a stall: the lag metric shows the first,
+     * the database's own readiness check the second.
+     */
     public boolean stalled() {
-        return Duration.between(lastRun, Instant.now()).compareTo(settings.sealLag()) > 0
-                || lag.compareTo(settings.sealLag()) > 0;
+        Duration allowed = settings.sealLag().compareTo(settings.sealInterval().multipliedBy(3)) > 0
+                ? settings.sealLag() : settings.sealInterval().multipliedBy(3);
+        boolean loopGone = scheduler != null && (scheduler.isShutdown() || scheduler.isTerminated());
+        return loopGone || Duration.between(lastAttempt, Instant.now()).compareTo(allowed) > 0;
     }
 
     /** Seals every committed event that can be sealed now; returns how many it sealed. */

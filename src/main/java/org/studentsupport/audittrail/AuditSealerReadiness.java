@@ -5,7 +5,11 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready while the audit sealer is stalled: events wait longer for their seals than the sealing lag allows. */
+/**
+ * Not ready only while the audit sealer's loop has stopped. Its lag (how long the oldest event waits
+ * for its seal) is reported here and as the metric {@code audit_seal_lag_seconds}; a long transaction
+ * can hold it up without anything being wrong with this instance.
+ */
 @Readiness
 @ApplicationScoped
 public class AuditSealerReadiness implements HealthCheck {
@@ -22,6 +26,7 @@ public class AuditSealerReadiness implements HealthCheck {
                 .status(!sealer.stalled())
                 .withData("lagSeconds", sealer.lag().toSeconds())
                 .withData("lastRun", sealer.lastRun().toString())
+                .withData("lastAttempt", sealer.lastAttempt().toString())
                 .build();
     }
 }

@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.studentsupport.database.DatabaseOutage;
+import org.studentsupport.database.OutageLog;
 import org.studentsupport.database.ReportUnavailableException;
 import org.studentsupport.domain.DomainException;
 
@@ -44,6 +46,7 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final int REPORT_RETRY_SECONDS = 5;
+    static final int OUTAGE_RETRY_SECONDS = 5;
 
     private final Problems problems;
 
@@ -107,6 +110,9 @@ public class ProblemMappers {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
     public Response unauthenticated(Exception e, UriInfo uri) {
+        if (identityProviderDown(e)) {
+            return identityProviderUnavailable(uri);
+        }
         return problems.response(ProblemKind.UNAUTHENTICATED,
                 "Sign in and send the access token as 'Authorization: Bearer <token>'", path(uri));
     }
@@ -153,6 +159,34 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response identityProviderUnavailable(io.quarkus.oidc.OIDCException e, UriInfo uri) {
+        return identityProviderUnavailable(uri);
+    }
+
+    private Response identityProviderUnavailable(UriInfo uri) {
+        warnOnce("identity-provider", "The identity provider does not answer; requests with a token get 503 until it does");
+        return unavailable("The identity provider is not answering, so the token cannot be checked; try again shortly", uri);
+    }
+
+    private static boolean identityProviderDown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.quarkus.oidc.OIDCException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Response unavailable(String detail, UriInfo uri) {
+        return Response.fromResponse(problems.response(ProblemKind.UNAVAILABLE, detail, path(uri)))
+                .header("Retry-After", OUTAGE_RETRY_SECONDS).build();
+    }
+
+    private static void warnOnce(String what, String message) {
+        OutageLog.warnOnce(LOG, what, message);
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         // Transactions and interceptors wrap what a method threw; report the cause if it is a known kind.
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
@@ -166,7 +200,28 @@ public class ProblemMappers {
                 return concurrentUpdate((Exception) cause, uri);
             }
         }
+        if (DatabaseOutage.isOutage(e)) {
+            warnOnce("database", "The database does not answer (" + rootMessage(e) + "); requests that need it get 503 until it does");
+            return unavailable("The database is not answering; try again shortly", uri);
+        }
+        if (identityProviderDown(e)) {
+            return identityProviderUnavailable(uri);
+        }
+        if (DatabaseOutage.isUniqueViolation(e)) {
+            // Two requests created the same thing at once; the database kept the first.
+            LOG.infof("Concurrent duplicate on %s refused: %s", path(uri), rootMessage(e));
+            return problems.response(ProblemKind.CONFLICT,
+                    "Another request created the same thing at the same time. Read it again and retry.", path(uri));
+        }
         return internal(e, uri);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private Response internal(Throwable e, UriInfo uri) {

@@ -43,6 +43,11 @@ public class IndividualReview {
     @Column(nullable = false)
     public String concerns;
 
+    /** The needs the plan addresses, codes of the needs vocabulary. */
+    @jakarta.persistence.Convert(converter = org.studentsupport.vocabulary.CodeListColumn.class)
+    @Column(name = "need_codes", nullable = false)
+    public List<String> needCodes = new ArrayList<>();
+
     @Column(name = "opened_by", nullable = false)
     public String openedBy;
 
@@ -125,6 +130,12 @@ public class IndividualReview {
     }
 
     /** Adds a planned support at the end of the plan; 422 when the plan already holds as many as it may. */
+    public PlannedSupport addSupport(String category, String description, UUID directoryServiceId, List<String> needCodes) {
+        PlannedSupport support = addSupport(category, description, directoryServiceId);
+        support.needCodes = needCodes == null ? List.of() : List.copyOf(needCodes);
+        return support;
+    }
+
     public PlannedSupport addSupport(String category, String description, UUID directoryServiceId) {
         PlanRules.requireRoomForSupport(supports.size());
         PlannedSupport support = new PlannedSupport(this, category, description, directoryServiceId, supports.size());

@@ -8,6 +8,9 @@ import org.studentsupport.security.CallerScope;
 import org.studentsupport.security.ScopedLookup;
 import org.studentsupport.student.Student;
 import org.studentsupport.student.StudentScope;
+import org.studentsupport.vocabulary.CodeKind;
+import org.studentsupport.vocabulary.Vocabulary;
+import org.studentsupport.vocabulary.VocabularyService;
 import org.studentsupport.domain.ConflictException;
 import org.studentsupport.domain.NotFoundException;
 import org.studentsupport.domain.Page;
@@ -34,9 +37,11 @@ public class IndividualReviewService {
     private final Directory directory;
     private final CallerScope caller;
     private final AuditTrail audit;
+    private final VocabularyService vocabulary;
 
     public IndividualReviewService(IndividualReviewRepository reviews, StudentScope students, ScopedLookup lookup,
-                                   Directory directory, CallerScope caller, AuditTrail audit) {
+                                   Directory directory, CallerScope caller, AuditTrail audit, VocabularyService vocabulary) {
+        this.vocabulary = vocabulary;
         this.reviews = reviews;
         this.students = students;
         this.lookup = lookup;
@@ -50,15 +55,23 @@ public class IndividualReviewService {
         Student student = students.require(studentId);
         List<SupportInput> supports = request.supports() == null ? List.of() : request.supports();
         requireKnownServices(supports, i -> "/supports/" + i + "/serviceId");
+        List<Violation> wrongCodes = new java.util.ArrayList<>();
+        Vocabulary codes = vocabulary.of(student.school.district.id);
+        wrongCodes.addAll(codes.check(CodeKind.NEED, null, request.needs() == null ? List.of() : request.needs(), "/needs", null));
+        for (int i = 0; i < supports.size(); i++) {
+            wrongCodes.addAll(codes.check(CodeKind.NEED, null, supports.get(i).needCodes(), "/supports/" + i + "/needs", null));
+        }
+        requireNoWrongCodes(wrongCodes);
         if (reviews.openOf(student.id).isPresent()) {
             throw new ConflictException("The student already has an open individual review; close it first");
         }
         IndividualReview review = new IndividualReview(student.id, request.concerns(), caller.subject());
+        review.needCodes = request.needs() == null ? List.of() : List.copyOf(request.needs());
         setTeam(review, request.team());
         if (request.goals() != null) {
             request.goals().forEach(g -> review.addGoal(g.text(), g.targetDate(), g.status()));
         }
-        supports.forEach(s -> review.addSupport(s.category(), s.description(), s.serviceId()));
+        supports.forEach(s -> review.addSupport(s.category(), s.description(), s.serviceId(), s.needCodes()));
         reviews.persist(review);
         reviews.flush();
         audit.object("individual-review", review.id);
@@ -85,6 +98,10 @@ public class IndividualReviewService {
     @Transactional
     public Versioned<IndividualReviewView> update(UUID id, VersionCheck ifMatch, UpdateIndividualReviewRequest request) {
         IndividualReview review = forChange(id, ifMatch);
+        if (request.needs() != null) {
+            requireNoWrongCodes(codesOf(review).check(CodeKind.NEED, null, request.needs(), "/needs", null));
+            review.needCodes = List.copyOf(request.needs());
+        }
         review.concerns = request.concerns();
         review.team.clear();
         reviews.flush();
@@ -120,7 +137,8 @@ public class IndividualReviewService {
     public Versioned<IndividualReviewView> addSupport(UUID id, VersionCheck ifMatch, SupportInput input) {
         IndividualReview review = forChange(id, ifMatch);
         requireKnownServices(List.of(input), i -> "/serviceId");
-        review.addSupport(input.category(), input.description(), input.serviceId());
+        requireNoWrongCodes(codesOf(review).check(CodeKind.NEED, null, input.needCodes(), "/needs", null));
+        review.addSupport(input.category(), input.description(), input.serviceId(), input.needCodes());
         return saved(review);
     }
 
@@ -177,6 +195,16 @@ public class IndividualReviewService {
         List<Violation> violations = PlanRules.unknownServices(supports, service -> directory.service(service).isPresent(), pointer);
         if (!violations.isEmpty()) {
             throw new RuleBrokenException("Unknown directory service", violations);
+        }
+    }
+
+    private Vocabulary codesOf(IndividualReview review) {
+        return vocabulary.of(students.require(review.studentId).school.district.id);
+    }
+
+    private static void requireNoWrongCodes(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new RuleBrokenException("The plan was not saved: " + violations.size() + " need code(s) are wrong", violations);
         }
     }
 

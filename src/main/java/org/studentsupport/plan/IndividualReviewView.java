@@ -15,6 +15,7 @@ public record IndividualReviewView(
         UUID studentId,
         @Schema(enumeration = {"open", "closed"}, maxLength = 10) String status,
         @Schema(maxLength = 4000) String concerns,
+        @Schema(description = "The needs the plan addresses", maxItems = 20) List<@Size(max = 50) String> needs,
         @Schema(maxLength = 255) String openedBy,
         Instant openedAt,
         @Schema(maxLength = 255) String closedBy,
@@ -42,15 +43,16 @@ public record IndividualReviewView(
     @Schema(name = "PlannedSupport")
     public record SupportView(UUID id, @Schema(maxLength = 30) String category, @Schema(maxLength = 1000) String description,
                               @Schema(description = "The directory service, if one was chosen") UUID serviceId,
+                              @Schema(description = "The needs the support meets", maxItems = 20) List<@Size(max = 50) String> needs,
                               @Schema(description = "The referral this support became; null until then") UUID referralId) {
     }
 
     public static IndividualReviewView from(IndividualReview r) {
-        return new IndividualReviewView(r.id, r.studentId, r.status, r.concerns, r.openedBy, r.openedAt, r.closedBy,
+        return new IndividualReviewView(r.id, r.studentId, r.status, r.concerns, r.needCodes, r.openedBy, r.openedAt, r.closedBy,
                 r.closedAt, r.closingNote,
                 r.team.stream().map(m -> new Member(m.role, m.name, m.outside)).toList(),
                 r.goals.stream().map(g -> new GoalView(g.id, g.text, g.targetDate, g.status,
                         g.notes.stream().map(n -> new Note(n.notedOn, n.text, n.author, n.createdAt)).toList())).toList(),
-                r.supports.stream().map(s -> new SupportView(s.id, s.category, s.description, s.directoryServiceId, s.referralId)).toList());
+                r.supports.stream().map(s -> new SupportView(s.id, s.category, s.description, s.directoryServiceId, s.needCodes, s.referralId)).toList());
     }
 }

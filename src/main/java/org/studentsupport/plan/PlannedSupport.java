@@ -39,6 +39,11 @@ public class PlannedSupport {
     @Column(name = "directory_service_id")
     public UUID directoryServiceId;
 
+    /** The needs this support meets, codes of the needs vocabulary. */
+    @jakarta.persistence.Convert(converter = org.studentsupport.vocabulary.CodeListColumn.class)
+    @Column(name = "need_codes", nullable = false)
+    public java.util.List<String> needCodes = java.util.List.of();
+
     @Column(name = "referral_id")
     public UUID referralId;
 

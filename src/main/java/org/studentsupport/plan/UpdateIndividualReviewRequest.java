@@ -12,5 +12,7 @@ import java.util.List;
 @Schema(name = "UpdateIndividualReviewRequest")
 public record UpdateIndividualReviewRequest(
         @NotBlank @Size(max = 4000) String concerns,
+        @Size(max = 20) @Schema(description = "The needs the plan addresses (codes of the needs vocabulary); left out, they stay as they are", maxItems = 20)
+        List<@NotBlank @Size(max = 50) String> needs,
         @NotNull @Size(max = PlanRules.MAX_TEAM) @Schema(maxItems = PlanRules.MAX_TEAM) List<@Valid TeamMemberInput> team) {
 }

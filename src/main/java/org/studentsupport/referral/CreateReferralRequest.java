@@ -21,8 +21,8 @@ public record CreateReferralRequest(
         @NotNull @Schema(description = "The directory service referred to; its organization follows") UUID serviceId,
         @Size(max = 10) @Schema(description = "Family contacts of the student included in the referral", maxItems = 10)
         Set<@NotNull UUID> familyContactIds,
-        @NotEmpty @Size(max = 20) @Schema(description = "Need codes (as the reviews code them)", maxItems = 20)
-        List<@NotNull @Size(max = 50) @Pattern(regexp = NEED_CODE, message = "must be a need code: lower-case letters, digits, '.' and '-', at most 50") String> reasonCodes,
+        @NotEmpty @Size(max = 20) @Schema(description = "Need codes of the needs vocabulary (GET /api/v1/vocabulary-codes?kind=need), as the reviews and plans code them", maxItems = 20)
+        List<@NotNull @Size(max = 50) @Pattern(regexp = NEED_CODE, message = "must be a need code: lower-case letters, digits and '-', at most 50") String> reasonCodes,
         @Size(max = 2000) @Schema(description = "Why, in words (seen inside the school only)") String reasonText,
         @NotNull @Pattern(regexp = "routine|soon|urgent") @Schema(enumeration = {"routine", "soon", "urgent"}, maxLength = 10) String urgency,
         @NotBlank @Size(max = 40) @Schema(description = "The purpose of the disclosure (see the form lookup)") String purpose,
@@ -33,5 +33,5 @@ public record CreateReferralRequest(
         @Schema(description = "The consent the referral relies on") UUID consentId,
         @Valid @Schema(description = "The health-or-safety emergency exception, instead of consent") EmergencyBasis emergency) {
 
-    public static final String NEED_CODE = "^[a-z0-9][a-z0-9.-]{0,49}$";
+    public static final String NEED_CODE = "^[a-z0-9][a-z0-9-]{0,49}$";
 }

@@ -11,6 +11,8 @@ import org.studentsupport.domain.RuleBrokenException;
 import org.studentsupport.domain.Violation;
 import org.studentsupport.student.Student;
 import org.studentsupport.student.StudentContact;
+import org.studentsupport.vocabulary.CodeKind;
+import org.studentsupport.vocabulary.VocabularyService;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +21,18 @@ import java.util.UUID;
 
 /**
  * The rules of a referral form that only the database knows (Bean Validation checks the rest): the
- * codes are the consent vocabulary's, identity is shared, the family members are the student's, the
+ * need codes are the needs vocabulary's, the consent codes the consent vocabulary's, identity is shared, the family members are the student's, the
  * consent is the student's, and the basis follows the consent gate's rules (one basis, an emergency with its threat).
  */
 @ApplicationScoped
 public class DraftRules {
 
     private final ConsentService consents;
+    private final VocabularyService vocabulary;
 
-    public DraftRules(ConsentService consents) {
+    public DraftRules(ConsentService consents, VocabularyService vocabulary) {
         this.consents = consents;
+        this.vocabulary = vocabulary;
     }
 
     /** A consent on file for the student, to rely on; 422 at {@code /consentId} otherwise. */
@@ -41,6 +45,8 @@ public class DraftRules {
     DraftContent check(Student student, CreateReferralRequest form) {
         List<Violation> broken = new ArrayList<>(ConsentVocabulary.unknownCode("/purpose", form.purpose(), ConsentVocabulary.PURPOSES));
         broken.addAll(ConsentVocabulary.unknownCodes("/sharedCategories", form.sharedCategories(), ConsentVocabulary.DATA_CATEGORIES));
+        // the same needs vocabulary the reviews use, of the student's district
+        broken.addAll(vocabulary.of(student.school.district.id).check(CodeKind.NEED, null, form.reasonCodes(), "/reasonCodes", null));
         if (!form.sharedCategories().contains("identity")) {
             broken.add(Violation.atPointer("/sharedCategories", "must include 'identity': a referral names the student"));
         }

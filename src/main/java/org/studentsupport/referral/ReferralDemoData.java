@@ -164,7 +164,7 @@ public class ReferralDemoData {
 
     private Referral referral(EntityManager em, Consent consent, ProviderService service, String purpose, LocalDate written) {
         DraftContent content = new DraftContent(Set.of(consent.signerContact().id),
-                List.of(purpose.equals("counseling") ? "sel.anxiety" : "sel.peer-relations"), "Raised at the fall whole-class review",
+                List.of(purpose.equals("counseling") ? "anxiety" : "peer-relationships"), "Raised at the fall whole-class review",
                 "routine", purpose, SHARED, "Internal: discussed with the teacher", "Family prefers calls after 5 pm", consent, null);
         Referral referral = Referral.draft(consent.student(), service, AUTHOR, content, written, settings);
         em.persist(referral);

@@ -14,8 +14,8 @@ import java.util.UUID;
 /** What a referral form needs to offer its choices and explain them. */
 @Schema(name = "ReferralFormLookup")
 public record ReferralFormLookup(
-        @Schema(description = "The shape of a need code; the reviews' code list names the codes in use", maxLength = 100) String needCodePattern,
-        @Schema(description = "Common need codes, as suggestions", maxItems = 50) List<Option> suggestedNeedCodes,
+        @Schema(description = "The shape of a need code; the needs vocabulary (GET /api/v1/vocabulary-codes?kind=need) names the codes in use", maxLength = 100) String needCodePattern,
+        @Schema(description = "Need codes to offer: with a student, the needs recorded in their latest review and plan first; then the other active codes of the needs vocabulary", maxItems = 200) List<Option> suggestedNeedCodes,
         @Schema(maxItems = 3) List<Option> urgencyLevels,
         @Schema(maxItems = 20) List<Option> purposes,
         @Schema(maxItems = 20) List<Option> dataCategories,
@@ -25,21 +25,6 @@ public record ReferralFormLookup(
         @Schema(description = "Consents of the student in force today that cover the chosen service's organization (all in force when no service is chosen)",
                 maxItems = 50) List<ConsentOption> consents,
         @Schema(description = "The student's family contacts", maxItems = 20) List<ContactOption> familyContacts) {
-
-    private static final Map<String, String> NEED_SUGGESTIONS = new java.util.LinkedHashMap<>();
-
-    static {
-        NEED_SUGGESTIONS.put("academic.reading", "reading below grade level");
-        NEED_SUGGESTIONS.put("academic.math", "math below grade level");
-        NEED_SUGGESTIONS.put("academic.attendance", "chronic absence");
-        NEED_SUGGESTIONS.put("sel.anxiety", "anxiety");
-        NEED_SUGGESTIONS.put("sel.behavior", "behavior in class");
-        NEED_SUGGESTIONS.put("sel.peer-relations", "peer relations");
-        NEED_SUGGESTIONS.put("health.vision", "vision screening");
-        NEED_SUGGESTIONS.put("health.mental", "mental health");
-        NEED_SUGGESTIONS.put("family.housing", "housing instability");
-        NEED_SUGGESTIONS.put("family.food", "food insecurity");
-    }
 
     @Schema(name = "LookupOption")
     public record Option(@Schema(maxLength = 50) String code, @Schema(maxLength = 200) String label) {
@@ -67,8 +52,8 @@ public record ReferralFormLookup(
         }
     }
 
-    static ReferralFormLookup of(List<ConsentOption> consents, List<ContactOption> contacts) {
-        return new ReferralFormLookup(CreateReferralRequest.NEED_CODE, options(NEED_SUGGESTIONS),
+    static ReferralFormLookup of(List<Option> needs, List<ConsentOption> consents, List<ContactOption> contacts) {
+        return new ReferralFormLookup(CreateReferralRequest.NEED_CODE, needs,
                 List.of(new Option("routine", "routine"), new Option("soon", "within days"), new Option("urgent", "as soon as possible")),
                 options(ConsentVocabulary.PURPOSES), options(ConsentVocabulary.DATA_CATEGORIES),
                 ReferralStatus.REJECTION_REASONS, ReferralStatus.FAILURE_REASONS, ReferralStatus.OUTCOMES, consents, contacts);

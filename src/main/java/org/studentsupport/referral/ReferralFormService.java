@@ -11,6 +11,9 @@ import org.studentsupport.domain.Violation;
 import org.studentsupport.student.Student;
 import org.studentsupport.student.StudentContact;
 import org.studentsupport.student.StudentScope;
+import org.studentsupport.vocabulary.CodeKind;
+import org.studentsupport.vocabulary.Vocabulary;
+import org.studentsupport.vocabulary.VocabularyService;
 
 import java.util.List;
 import java.util.UUID;
@@ -22,11 +25,13 @@ public class ReferralFormService {
     private final StudentScope studentScope;
     private final Directory directory;
     private final ConsentService consents;
+    private final VocabularyService vocabulary;
 
-    public ReferralFormService(StudentScope studentScope, Directory directory, ConsentService consents) {
+    public ReferralFormService(StudentScope studentScope, Directory directory, ConsentService consents, VocabularyService vocabulary) {
         this.studentScope = studentScope;
         this.directory = directory;
         this.consents = consents;
+        this.vocabulary = vocabulary;
     }
 
     @Transactional
@@ -38,14 +43,21 @@ public class ReferralFormService {
             organizationId = directory.service(serviceId).map(ServiceRef::organizationId)
                     .orElseThrow(() -> new InvalidInputException(List.of(Violation.atParameter("serviceId", "no such service"))));
         }
+        Vocabulary codes = vocabulary.ofCaller();
         if (studentId != null) {
             Student student = studentScope.require(studentId);
+            codes = vocabulary.of(student.school.district.id);
             options = consents.inForceFor(student.id, organizationId).stream().map(ReferralFormLookup.ConsentOption::from).toList();
             contacts = Panache.getEntityManager().createQuery("select sc from StudentContact sc where sc.student.id = :s "
                             + "order by sc.contact.familyName, sc.contact.id", StudentContact.class)
                     .setParameter("s", student.id).setMaxResults(20).getResultList()
                     .stream().map(ReferralFormLookup.ContactOption::from).toList();
         }
-        return ReferralFormLookup.of(options, contacts);
+        return ReferralFormLookup.of(needOptions(codes), options, contacts);
+    }
+
+    private static List<ReferralFormLookup.Option> needOptions(Vocabulary codes) {
+        return Vocabulary.DOMAINS.stream().flatMap(d -> codes.active(CodeKind.NEED, d).stream())
+                .map(c -> new ReferralFormLookup.Option(c, codes.term(c).orElseThrow().label())).limit(200).toList();
     }
 }

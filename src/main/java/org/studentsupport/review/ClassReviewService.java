@@ -8,6 +8,7 @@ import org.studentsupport.roster.ClassSection;
 import org.studentsupport.roster.Teacher;
 import org.studentsupport.security.CallerScope;
 import org.studentsupport.security.ScopedLookup;
+import org.studentsupport.vocabulary.VocabularyService;
 import org.studentsupport.domain.NotFoundException;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
@@ -37,7 +38,7 @@ public class ClassReviewService {
     public static final int MAX_ENTRIES = 200;
 
     private final ClassReviewRepository reviews;
-    private final ReviewCodeRepository codes;
+    private final VocabularyService vocabulary;
     private final ReviewPeriodService periods;
     private final TierScale tiers;
     private final ScopedLookup lookup;
@@ -45,10 +46,10 @@ public class ClassReviewService {
     private final AuditTrail audit;
     private final EntityManager em;
 
-    public ClassReviewService(ClassReviewRepository reviews, ReviewCodeRepository codes, ReviewPeriodService periods,
+    public ClassReviewService(ClassReviewRepository reviews, VocabularyService vocabulary, ReviewPeriodService periods,
                               TierScale tiers, ScopedLookup lookup, CallerScope caller, AuditTrail audit, EntityManager em) {
         this.reviews = reviews;
-        this.codes = codes;
+        this.vocabulary = vocabulary;
         this.periods = periods;
         this.tiers = tiers;
         this.lookup = lookup;
@@ -81,7 +82,7 @@ public class ClassReviewService {
         }
         LocalDate day = request.reviewedOn() == null ? LocalDate.now() : request.reviewedOn();
         UUID teacher = teacherOf(section, request.teacherId());
-        List<Violation> violations = rules().check(request.entries(), reviews.enrolledOn(classId, day), day, false);
+        List<Violation> violations = rules(section).check(request.entries(), reviews.enrolledOn(classId, day), day, false);
         if (!violations.isEmpty()) {
             throw new RuleBrokenException("The review was not saved: " + violations.size() + " field(s) are wrong",
                     violations);
@@ -123,7 +124,7 @@ public class ClassReviewService {
         reviews.currentEntries(review.id).keySet().forEach(e -> current.put(e.studentId, e));
         Set<UUID> amendable = reviews.enrolledOn(classId, review.reviewedOn);
         amendable.addAll(current.keySet());
-        List<Violation> violations = rules().check(request.entries(), amendable, review.reviewedOn, true);
+        List<Violation> violations = rules(section).check(request.entries(), amendable, review.reviewedOn, true);
         if (!violations.isEmpty()) {
             throw new RuleBrokenException("The amendment was not saved: " + violations.size() + " field(s) are wrong",
                     violations);
@@ -225,8 +226,8 @@ public class ClassReviewService {
         return views;
     }
 
-    private ReviewEntryRules rules() {
-        return new ReviewEntryRules(tiers.codes(), codes.activeByDomain());
+    private ReviewEntryRules rules(ClassSection section) {
+        return new ReviewEntryRules(tiers.codes(), vocabulary.of(section.school.district.id));
     }
 
     private Versioned<ClassReviewView> versioned(ClassReview review) {

@@ -39,11 +39,11 @@ public class ReviewDemoData {
 
     private final boolean enabled;
     private final EntityManager em;
-    private final ReviewCodeRepository codes;
+    private final org.studentsupport.vocabulary.VocabularyService codes;
     private final ClassReviewRepository reviews;
 
     public ReviewDemoData(@ConfigProperty(name = "studentsupport.demo.enabled", defaultValue = "false") boolean enabled,
-                          EntityManager em, ReviewCodeRepository codes, ClassReviewRepository reviews) {
+                          EntityManager em, org.studentsupport.vocabulary.VocabularyService codes, ClassReviewRepository reviews) {
         this.enabled = enabled;
         this.em = em;
         this.codes = codes;
@@ -78,7 +78,7 @@ public class ReviewDemoData {
         period(year, prefix + " spring", ReviewPeriod.SPRING, middle, year.endDate);
 
         Random random = new Random(30);
-        Map<String, Set<String>> active = codes.activeByDomain();
+        org.studentsupport.vocabulary.Vocabulary active = codes.of(classes.get(0).school.district.id);
         LocalDate reviewedOn = fall.startDate.plusDays(Math.min(30, ChronoUnit.DAYS.between(fall.startDate, fall.endDate)));
         Map<UUID, String> highestTier = new java.util.LinkedHashMap<>();
         int finals = 0;
@@ -122,7 +122,7 @@ public class ReviewDemoData {
 
     /** One student's entry with random tier, interests and codes; a draft leaves some tiers out. */
     private ClassReviewEntry entry(UUID reviewId, UUID student, int position, boolean withoutTier, Random random,
-                                   Map<String, Set<String>> active) {
+                                   org.studentsupport.vocabulary.Vocabulary active) {
         ClassReviewEntry entry = new ClassReviewEntry(reviewId, student, position);
         int roll = random.nextInt(100);
         entry.tier = withoutTier ? null : roll < 60 ? "1" : roll < 88 ? "2" : "3";
@@ -130,13 +130,14 @@ public class ReviewDemoData {
         entry.interests = List.of("soccer", "drawing", "music", "robotics", "reading", "basketball").get(random.nextInt(6));
         em.persist(entry);
         for (ReviewDomain domain : ReviewDomain.values()) {
-            List<String> list = active.getOrDefault(domain.code(), Set.of()).stream().sorted().toList();
-            if (list.isEmpty() || random.nextInt(3) == 0) {
+            List<String> needCodes = active.active(org.studentsupport.vocabulary.CodeKind.NEED, domain.code());
+            List<String> strengthCodes = active.active(org.studentsupport.vocabulary.CodeKind.STRENGTH, domain.code());
+            if (needCodes.isEmpty() || random.nextInt(3) == 0) {
                 continue;
             }
-            List<String> needs = "1".equals(entry.tier) ? List.of() : List.of(list.get(random.nextInt(list.size())));
-            String strength = list.get(random.nextInt(list.size()));
-            em.persist(new ClassReviewDomain(entry.id, domain, needs.contains(strength) ? List.of() : List.of(strength), needs, null));
+            List<String> needs = "1".equals(entry.tier) ? List.of() : List.of(needCodes.get(random.nextInt(needCodes.size())));
+            List<String> strengths = strengthCodes.isEmpty() ? List.of() : List.of(strengthCodes.get(random.nextInt(strengthCodes.size())));
+            em.persist(new ClassReviewDomain(entry.id, domain, strengths, needs, null));
         }
         return entry;
     }

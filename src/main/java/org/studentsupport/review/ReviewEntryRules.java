@@ -1,28 +1,29 @@
 package org.studentsupport.review;
 
 import org.studentsupport.domain.Violation;
+import org.studentsupport.vocabulary.CodeKind;
+import org.studentsupport.vocabulary.Vocabulary;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * What the entries of a whole-class review must satisfy: each student once and on the class roster,
- * a tier of the scale, codes of the domain's active code list. Plain rules over the tier scale and
- * the code list, so that they can be checked without a database.
+ * a tier of the scale, strengths from the strengths vocabulary and needs from the needs vocabulary,
+ * each of the domain it is recorded in. Plain rules over the tier scale and the vocabulary, so that
+ * they can be checked without a database.
  *
- * @param tiers       the codes of the tier scale, in order
- * @param activeCodes the active codes of each domain, by domain code
+ * @param tiers      the codes of the tier scale, in order
+ * @param vocabulary the district's needs and strengths
  */
-record ReviewEntryRules(List<String> tiers, Map<String, Set<String>> activeCodes) {
+record ReviewEntryRules(List<String> tiers, Vocabulary vocabulary) {
 
     ReviewEntryRules {
         tiers = List.copyOf(tiers);
-        activeCodes = Map.copyOf(activeCodes);
     }
 
     /**
@@ -65,18 +66,12 @@ record ReviewEntryRules(List<String> tiers, Map<String, Set<String>> activeCodes
         }
         entry.domains().filled().forEach((domain, input) -> {
             String base = at + "/domains/" + DomainsInput.member(domain);
-            checkCodes(violations, entry.studentId(), domain, input.strengthCodes(), base + "/strengths");
-            checkCodes(violations, entry.studentId(), domain, input.needCodes(), base + "/needs");
+            checkCodes(violations, entry.studentId(), domain, CodeKind.STRENGTH, input.strengthCodes(), base + "/strengths");
+            checkCodes(violations, entry.studentId(), domain, CodeKind.NEED, input.needCodes(), base + "/needs");
         });
     }
 
-    private void checkCodes(List<Violation> violations, UUID student, ReviewDomain domain, List<String> values, String at) {
-        Set<String> known = activeCodes.getOrDefault(domain.code(), Set.of());
-        for (int j = 0; j < values.size(); j++) {
-            if (!known.contains(values.get(j))) {
-                violations.add(Violation.atPointer(at + "/" + j, "student " + student + ": '" + values.get(j)
-                        + "' is not a code of the " + domain.code() + " code list"));
-            }
-        }
+    private void checkCodes(List<Violation> violations, UUID student, ReviewDomain domain, CodeKind kind, List<String> values, String at) {
+        violations.addAll(vocabulary.check(kind, domain.code(), values, at, "student " + student));
     }
 }

@@ -38,14 +38,14 @@ public class ReviewReportService {
     private final EntityManager em;
     private final ReviewPeriodService periods;
     private final ReviewPeriodRepository periodRepository;
-    private final ReviewCodeRepository codes;
+    private final org.studentsupport.vocabulary.VocabularyService codes;
     private final SchoolScope schools;
     private final CallerScope caller;
     private final TierScale tiers;
     private final ReviewSettings settings;
 
     public ReviewReportService(EntityManager em, ReviewPeriodService periods, ReviewPeriodRepository periodRepository,
-                               ReviewCodeRepository codes, SchoolScope schools, CallerScope caller, TierScale tiers,
+                               org.studentsupport.vocabulary.VocabularyService codes, SchoolScope schools, CallerScope caller, TierScale tiers,
                                ReviewSettings settings) {
         this.em = em;
         this.periods = periods;

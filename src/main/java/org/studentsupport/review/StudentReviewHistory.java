@@ -37,10 +37,12 @@ public class StudentReviewHistory {
 
     private final EntityManager em;
     private final TierScale tiers;
+    private final org.studentsupport.vocabulary.VocabularyService vocabulary;
 
-    public StudentReviewHistory(EntityManager em, TierScale tiers) {
+    public StudentReviewHistory(EntityManager em, TierScale tiers, org.studentsupport.vocabulary.VocabularyService vocabulary) {
         this.em = em;
         this.tiers = tiers;
+        this.vocabulary = vocabulary;
     }
 
     @Transactional
@@ -92,9 +94,7 @@ public class StudentReviewHistory {
      */
     @Transactional
     public Map<String, String> codeLabels() {
-        Map<String, String> labels = new HashMap<>();
-        em.createQuery("from ReviewCode", ReviewCode.class).getResultList().forEach(c -> labels.put(c.domain + "/" + c.code, c.label));
-        return labels;
+        return vocabulary.labels();
     }
 
     private static String label(Map<String, String> labels, String domain, String code) {

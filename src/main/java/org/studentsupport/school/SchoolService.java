@@ -42,6 +42,11 @@ public class SchoolService {
         return schools.findByIdOptional(id).orElseThrow(() -> new NotFoundException("School " + id));
     }
 
+    /** The caller's district when the token names one that is known here. */
+    public java.util.Optional<District> knownCallerDistrict() {
+        return caller.districtId().flatMap(districts::findBySourcedId);
+    }
+
     /** The caller's district, which must be known here before anything can be added to it. */
     public District callerDistrict() {
         String districtId = caller.districtId().orElseThrow(() -> new RuleBrokenException(

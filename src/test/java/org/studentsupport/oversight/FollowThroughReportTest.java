@@ -140,7 +140,7 @@ class FollowThroughReportTest {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO referral (id, student_id, school_id, service_id,"
                 + " organization_id, status, purpose, reason_codes, urgency, shared_categories, author, requested_at,"
                 + " accepted_at, first_service_on, closed_at, status_reason_code, follow_up_due)"
-                + " SELECT ?, s.id, s.school_id, ?, ?, ?, 'support-services', 'academic.reading', 'routine', 'identity', ?, ?, ?, ?, ?, ?, ?"
+                + " SELECT ?, s.id, s.school_id, ?, ?, ?, 'support-services', 'reading', 'routine', 'identity', ?, ?, ?, ?, ?, ?, ?"
                 + " FROM student s WHERE s.id = ?")) {
             st.setObject(1, id);
             st.setObject(2, provider);

@@ -77,8 +77,6 @@ class RecordExportTest {
                     + " VALUES ('e0000000-0000-4000-8000-000000000003', 'par-export', 'Pat', 'Export', '<b>call after 5</b>')");
             st.execute("INSERT INTO student_contact (student_id, contact_id, relationship, may_sign_consent)"
                     + " VALUES (" + s + ", 'e0000000-0000-4000-8000-000000000003', 'parent', true)");
-            st.execute("INSERT INTO review_code (id, domain, code, label) VALUES (gen_random_uuid(), 'academic', 'reading',"
-                    + " 'Reading') ON CONFLICT (domain, code) DO NOTHING");
             st.execute("INSERT INTO review_period (id, district_id, school_year_id, name, kind, start_date, end_date)"
                     + " SELECT 'e0000000-0000-4000-8000-000000000004', d.id, 'e0000000-0000-4000-8000-000000000001',"
                     + " '2026-27 fall', 'fall', '2026-09-01', '2026-11-30' FROM district d WHERE d.sourced_id = '" + DISTRICT + "'");
@@ -112,14 +110,14 @@ class RecordExportTest {
             st.execute("INSERT INTO referral (id, student_id, school_id, service_id, organization_id, status, purpose, reason_codes,"
                     + " urgency, shared_categories, author, requested_at, consent_id) SELECT 'e0000000-0000-4000-8000-00000000000b',"
                     + " id, school_id, 'e0000000-0000-4000-8000-000000000009', 'e0000000-0000-4000-8000-000000000008', 'requested',"
-                    + " 'tutoring', 'academic.reading', 'routine', 'identity', 'coord', now(),"
+                    + " 'tutoring', 'reading', 'routine', 'identity', 'coord', now(),"
                     + " 'e0000000-0000-4000-8000-00000000000a' FROM student WHERE id = " + s);
             st.execute("INSERT INTO referral_transition (id, referral_id, from_status, to_status, actor, actor_side, at)"
                     + " VALUES (gen_random_uuid(), 'e0000000-0000-4000-8000-00000000000b', 'draft', 'requested', 'coord', 'school', now())");
             st.execute("INSERT INTO referral (id, student_id, school_id, service_id, organization_id, status, purpose, reason_codes,"
                     + " urgency, shared_categories, author) SELECT 'e0000000-0000-4000-8000-00000000000c', id, school_id,"
                     + " 'e0000000-0000-4000-8000-000000000011', 'e0000000-0000-4000-8000-000000000008', 'draft', 'mentoring',"
-                    + " 'academic.reading', 'soon', 'identity', 'coord' FROM student WHERE id = " + s);
+                    + " 'reading', 'soon', 'identity', 'coord' FROM student WHERE id = " + s);
             st.execute("INSERT INTO disclosure (id, student_id, referral_id, party_organization_id, party_name, legitimate_interest,"
                     + " data_categories, basis, consent_id, disclosed_at, official, snapshot) VALUES (gen_random_uuid(), " + s + ","
                     + " 'e0000000-0000-4000-8000-00000000000b', 'e0000000-0000-4000-8000-000000000008', 'Export Helpers',"
@@ -273,7 +271,7 @@ class RecordExportTest {
 
     /** The code list's label of the need the seed records (the demo code list may have named it first). */
     private String readingLabel() throws SQLException {
-        return one("SELECT label FROM review_code WHERE domain = 'academic' AND code = 'reading' AND CAST(? AS text) IS NOT NULL");
+        return one("SELECT labels ->> 'en' FROM vocabulary_code WHERE district_id IS NULL AND code = 'reading' AND CAST(? AS text) IS NOT NULL");
     }
 
     private long count(String sql) throws SQLException {

@@ -112,9 +112,9 @@ class PlanRulesTest {
         UUID known = UUID.randomUUID();
         UUID unknown = UUID.randomUUID();
         List<SupportInput> supports = List.of(
-                new SupportInput("intensive", "Counseling", known),
-                new SupportInput("early-intervention", "Mentoring", null),
-                new SupportInput("intensive", "Screening", unknown));
+                new SupportInput("intensive", "Counseling", known, null),
+                new SupportInput("early-intervention", "Mentoring", null, null),
+                new SupportInput("intensive", "Screening", unknown, null));
 
         List<Violation> violations = PlanRules.unknownServices(supports, Set.of(known)::contains,
                 i -> "/supports/" + i + "/serviceId");
@@ -125,7 +125,7 @@ class PlanRulesTest {
 
     @Test
     void supportsWithoutAServiceNeedNoDirectory() {
-        List<SupportInput> supports = List.of(new SupportInput("intensive", "Counseling", null));
+        List<SupportInput> supports = List.of(new SupportInput("intensive", "Counseling", null, null));
 
         assertEquals(List.of(), PlanRules.unknownServices(supports, id -> {
             throw new AssertionError("the directory is not asked");

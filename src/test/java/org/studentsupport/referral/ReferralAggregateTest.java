@@ -67,7 +67,7 @@ class ReferralAggregateTest {
     }
 
     DraftContent content(Consent relied, EmergencyBasis emergency) {
-        return new DraftContent(Set.of(parent.id), List.of("sel.anxiety", "sel.anxiety"), "why", "soon", "mentoring",
+        return new DraftContent(Set.of(parent.id), List.of("anxiety", "anxiety"), "why", "soon", "mentoring",
                 List.of("identity", "contact"), "internal", "shared", relied, emergency);
     }
 
@@ -90,7 +90,7 @@ class ReferralAggregateTest {
         Referral referral = draft(consent);
         assertEquals(ReferralStatus.DRAFT, referral.status());
         assertEquals(TODAY.plusDays(7), referral.followUpDue);
-        assertEquals(List.of("sel.anxiety"), referral.reasonCodes);
+        assertEquals(List.of("anxiety"), referral.reasonCodes);
         assertEquals(service.organization.id, referral.organizationId);
         assertEquals(student.school.id, referral.schoolId);
         assertTrue(referral.history.isEmpty());

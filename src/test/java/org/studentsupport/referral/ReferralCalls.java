@@ -20,7 +20,7 @@ final class ReferralCalls {
     static Map<String, Object> draft(UUID serviceId, UUID consentId, List<String> categories) {
         Map<String, Object> body = new HashMap<>();
         body.put("serviceId", serviceId.toString());
-        body.put("reasonCodes", List.of("sel.anxiety", "academic.reading"));
+        body.put("reasonCodes", List.of("anxiety", "reading"));
         body.put("reasonText", "Worried since the move; reading has dropped");
         body.put("urgency", "soon");
         body.put("purpose", "mentoring");

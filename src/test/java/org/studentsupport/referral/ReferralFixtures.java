@@ -126,7 +126,7 @@ public class ReferralFixtures {
                          ReferralStatus... moves) {
         Referral referral = new Referral(em().find(Student.class, studentId), em().find(ProviderService.class, serviceId), "fixture");
         referral.purpose = "mentoring";
-        referral.reasonCodes = List.of("sel.anxiety");
+        referral.reasonCodes = List.of("anxiety");
         referral.sharedCategories = shared;
         referral.internalNotes = "INTERNAL: not for the provider";
         referral.sharedNotes = "Shared: likes drawing";

@@ -19,6 +19,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.studentsupport.referral.ReferralCalls.create;
@@ -75,13 +76,27 @@ class ReferralFormTest {
     void invalidFieldsAreNamedByJsonPointerAndNothingIsCreated() {
         Map<String, Object> body = new HashMap<>(draft(service, consent, SHARED));
         body.put("urgency", "yesterday");
-        body.put("reasonCodes", List.of("sel.anxiety", "Not A Code!"));
+        body.put("reasonCodes", List.of("anxiety", "Not A Code!"));
         body.remove("purpose");
         create(student, body).then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.pointer", hasItem("/urgency"))
                 .body("errors.pointer", hasItem("/reasonCodes/1"))
                 .body("errors.pointer", hasItem("/purpose"));
+        assertEquals(0, fixtures.referralsOf(student));
+    }
+
+    @Test
+    void needCodesOutsideTheNeedsVocabularyAreA422ByPointerAndNothingIsCreated() {
+        Map<String, Object> body = new HashMap<>(draft(service, consent, SHARED));
+        body.put("reasonCodes", List.of("anxiety", "teleportation", "leadership"));
+        create(student, body).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors", hasSize(2))
+                .body("errors[0].pointer", equalTo("/reasonCodes/1"))
+                .body("errors[0].message", containsString("not a code of the needs vocabulary"))
+                .body("errors[1].pointer", equalTo("/reasonCodes/2"))
+                .body("errors[1].message", equalTo("'leadership' is a strength code, not a need"));
         assertEquals(0, fixtures.referralsOf(student));
     }
 
@@ -138,7 +153,7 @@ class ReferralFormTest {
                 .body("urgency", equalTo("urgent"))
                 .body("sharedNotes", equalTo("Prefers mornings"))
                 .body("purpose", equalTo("mentoring"))
-                .body("reasonCodes", equalTo(List.of("sel.anxiety", "academic.reading")));
+                .body("reasonCodes", equalTo(List.of("anxiety", "reading")));
         Map<String, Object> clear = new HashMap<>();
         clear.put("internalNotes", null);
         given().contentType("application/merge-patch+json").header("If-Match", etag(referral)).body(clear)

@@ -197,7 +197,7 @@ class ReferralWorkflowTest {
                 .body("serviceId", equalTo(otherService.toString()))
                 .body("reroutedFromId", equalTo(referral.toString()))
                 .body("consentId", equalTo(consent.toString()))
-                .body("reasonCodes", equalTo(List.of("sel.anxiety")))
+                .body("reasonCodes", equalTo(List.of("anxiety")))
                 .extract().path("id");
         given().get("/api/v1/referrals/" + referral).then().body("reroutedToId", equalTo(newId)).body("status", equalTo("rejected"));
         given().contentType(ContentType.JSON).header("If-Match", etag(referral)).body(Map.of("serviceId", otherService.toString()))

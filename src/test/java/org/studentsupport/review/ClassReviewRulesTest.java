@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.studentsupport.vocabulary.CodeKind;
+import org.studentsupport.vocabulary.Vocabulary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,8 +29,12 @@ class ClassReviewRulesTest {
     private static final UUID CARA = new UUID(0, 3);
 
     private final ClassReview review = new ClassReview(UUID.randomUUID(), null, UUID.randomUUID());
-    private final ReviewEntryRules rules = new ReviewEntryRules(List.of("1", "2", "3"),
-            Map.of("academic", Set.of("reading", "math"), "health", Set.of("vision")));
+    private final ReviewEntryRules rules = new ReviewEntryRules(List.of("1", "2", "3"), new Vocabulary(Map.of(
+            "reading", new Vocabulary.Term("reading", CodeKind.NEED, "academic", true, "Reading"),
+            "math", new Vocabulary.Term("math", CodeKind.NEED, "academic", true, "Math"),
+            "retired-need", new Vocabulary.Term("retired-need", CodeKind.NEED, "academic", false, "Old"),
+            "strong-reader", new Vocabulary.Term("strong-reader", CodeKind.STRENGTH, "academic", true, "Strong reader"),
+            "vision", new Vocabulary.Term("vision", CodeKind.NEED, "health", true, "Vision"))));
 
     @Test
     void aReviewWithATierForEveryEnrolledStudentIsFinalized() {
@@ -108,15 +114,22 @@ class ClassReviewRulesTest {
     }
 
     @Test
-    void anUnknownOrRetiredCodeIsNamedByItsPlaceInTheBody() {
-        DomainsInput domains = new DomainsInput(new DomainInput(List.of("reading", "spelling"), List.of("vision"), null),
+    void anUnknownRetiredWrongKindOrWrongDomainCodeIsNamedByItsPlaceInTheBody() {
+        DomainsInput domains = new DomainsInput(
+                new DomainInput(List.of("strong-reader", "spelling", "reading"), List.of("vision", "strong-reader", "retired-need", "math"), null),
                 null, new DomainInput(null, List.of("vision"), null), null);
 
         assertEquals(List.of(
                 Violation.atPointer("/entries/0/domains/academic/strengths/1", "student " + ANA
-                        + ": 'spelling' is not a code of the academic code list"),
+                        + ": 'spelling' is not a code of the strengths vocabulary"),
+                Violation.atPointer("/entries/0/domains/academic/strengths/2", "student " + ANA
+                        + ": 'reading' is a need code, not a strength"),
                 Violation.atPointer("/entries/0/domains/academic/needs/0", "student " + ANA
-                        + ": 'vision' is not a code of the academic code list")),
+                        + ": 'vision' is a need of the health domain, not of academic"),
+                Violation.atPointer("/entries/0/domains/academic/needs/1", "student " + ANA
+                        + ": 'strong-reader' is a strength code, not a need"),
+                Violation.atPointer("/entries/0/domains/academic/needs/2", "student " + ANA
+                        + ": 'retired-need' is retired")),
                 rules.check(List.of(input(ANA, "1", domains, null)), Set.of(ANA), DAY, false));
     }
 

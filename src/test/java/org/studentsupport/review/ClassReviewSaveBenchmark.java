@@ -48,9 +48,14 @@ class ClassReviewSaveBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, List<String>> CODES = Map.of(
             "academic", List.of("reading", "math", "writing", "engagement"),
-            "socialEmotional", List.of("peer-relationships", "self-regulation", "anxiety", "leadership"),
+            "socialEmotional", List.of("peer-relationships", "self-regulation", "anxiety", "mood"),
             "health", List.of("physical-health", "nutrition", "dental", "physical-activity"),
-            "family", List.of("family-engagement", "housing", "food-security", "supportive-family"));
+            "family", List.of("family-engagement", "housing", "food-security", "basic-needs"));
+    private static final Map<String, List<String>> STRENGTHS = Map.of(
+            "academic", List.of("strong-reader", "math-talent", "curiosity", "multilingual"),
+            "socialEmotional", List.of("empathy", "resilience", "friendships", "leadership"),
+            "health", List.of("athletic", "healthy-habits", "athletic", "healthy-habits"),
+            "family", List.of("engaged-family", "supportive-family", "engaged-family", "supportive-family"));
 
     @Inject
     ReviewFixtures fixtures;
@@ -169,7 +174,7 @@ class ClassReviewSaveBenchmark {
             for (Map.Entry<String, List<String>> domain : CODES.entrySet()) {
                 List<String> codes = domain.getValue();
                 domains.put(domain.getKey(), Map.of(
-                        "strengths", List.of(codes.get(i % 4)),
+                        "strengths", List.of(STRENGTHS.get(domain.getKey()).get(i % 4)),
                         "needs", List.of(codes.get((i + 1) % 4), codes.get((i + 2) % 4)),
                         "note", "Observed during the fall review with the teacher; follow up in the spring."));
             }

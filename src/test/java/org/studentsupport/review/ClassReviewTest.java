@@ -78,7 +78,7 @@ class ClassReviewTest {
     private Map<String, Object> wholeClass(String... tiers) {
         List<Object> entries = new ArrayList<>();
         for (int i = 0; i < tiers.length; i++) {
-            entries.add(entry(students.get(i), tiers[i], academic(List.of("math"), List.of("reading"), "reads below grade level")));
+            entries.add(entry(students.get(i), tiers[i], academic(List.of("math-talent"), List.of("reading"), "reads below grade level")));
         }
         return Map.of("reviewedOn", "2026-10-05", "entries", entries);
     }
@@ -104,7 +104,7 @@ class ClassReviewTest {
                 .body("entries[2].studentId", equalTo(students.get(2).toString()))
                 .body("entries[2].tier", equalTo("3"))
                 .body("entries[2].needsIndividualReview", equalTo(true))
-                .body("entries[0].domains.academic.strengths[0]", equalTo("math"))
+                .body("entries[0].domains.academic.strengths[0]", equalTo("math-talent"))
                 .body("entries[0].domains.academic.needs[0]", equalTo("reading"))
                 .body("entries[0].domains.academic.note", equalTo("reads below grade level"))
                 .body("entries[0].domains.health", nullValue());

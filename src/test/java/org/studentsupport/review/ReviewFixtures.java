@@ -11,6 +11,8 @@ import org.studentsupport.roster.Teacher;
 import org.studentsupport.school.School;
 import org.studentsupport.student.Student;
 import org.studentsupport.support.TestFixtures;
+import org.studentsupport.vocabulary.CodeKind;
+import org.studentsupport.vocabulary.VocabularyCode;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,6 +33,10 @@ public class ReviewFixtures {
 
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public UUID districtId(String sourcedId) {
+        return shared.district(sourcedId).id;
     }
 
     public UUID school(String district, String sourcedId) {
@@ -198,9 +204,10 @@ public class ReviewFixtures {
     /** A code that exists but is retired. */
     @Transactional
     public void retire(ReviewDomain domain, String code) {
-        List<ReviewCode> found = em.createQuery("from ReviewCode c where c.domain = :d and c.code = :c", ReviewCode.class)
+        List<VocabularyCode> found = em.createQuery("from VocabularyCode c where c.domain = :d and c.code = :c", VocabularyCode.class)
                 .setParameter("d", domain.code()).setParameter("c", code).getResultList();
-        ReviewCode reviewCode = found.isEmpty() ? new ReviewCode(domain, code, "Retired " + code) : found.get(0);
+        VocabularyCode reviewCode = found.isEmpty()
+                ? new VocabularyCode(null, CodeKind.NEED, domain.code(), code, java.util.Map.of("en", "Retired " + code)) : found.get(0);
         reviewCode.active = false;
         if (found.isEmpty()) {
             em.persist(reviewCode);

@@ -66,12 +66,12 @@ class ReviewSetupTest {
         given().get("/api/v1/review-tiers").then().statusCode(200)
                 .body("tiers.code", equalTo(List.of("1", "2", "3")))
                 .body("tiers[2].label", equalTo("Intensive needs"));
-        given().queryParam("domain", "health").queryParam("size", 200).get("/api/v1/review-codes").then().statusCode(200)
+        given().queryParam("domain", "health").queryParam("size", 200).get("/api/v1/vocabulary-codes").then().statusCode(200)
                 .body("items.code", hasItem("dental")).body("items.domain", everyItemIs("health"));
         given().contentType(ContentType.JSON).body(period(year, "x", "2026-09-01", "2026-10-01"))
                 .post("/api/v1/review-periods").then().statusCode(403);
-        given().contentType(ContentType.JSON).body(Map.of("domain", "health", "code", "sleep", "label", "Sleep"))
-                .post("/api/v1/review-codes").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(Map.of("kind", "need", "domain", "health", "code", "sleep", "labels", Map.of("en", "Sleep")))
+                .post("/api/v1/vocabulary-codes").then().statusCode(403);
     }
 
     private static org.hamcrest.Matcher<Iterable<? extends String>> everyItemIs(String value) {
@@ -85,25 +85,6 @@ class ReviewSetupTest {
         UUID year = fixtures.schoolYear(DISTRICT, "yr-rev-setup-2027");
         UUID period = fixtures.period(year, "setup spring", "spring", java.time.LocalDate.of(2027, 2, 1), java.time.LocalDate.of(2027, 5, 1));
         given().get("/api/v1/review-periods/" + period).then().statusCode(404);
-    }
-
-    @Test
-    @TestSecurity(user = "admin-codes", roles = "admin", attributes = @SecurityAttribute(key = "district_id", value = DISTRICT))
-    void anAdministratorExtendsAndRetiresCodes() {
-        String code = "setup-" + UUID.randomUUID().toString().substring(0, 6);
-        String id = given().contentType(ContentType.JSON).body(Map.of("domain", "family", "code", code, "label", "Grandparent caregiver"))
-                .post("/api/v1/review-codes").then().statusCode(201)
-                .body("domain", equalTo("family")).body("active", equalTo(true)).extract().path("id");
-        given().contentType(ContentType.JSON).body(Map.of("domain", "family", "code", code, "label", "again"))
-                .post("/api/v1/review-codes").then().statusCode(409);
-        given().contentType(ContentType.JSON).body(Map.of("domain", "family", "code", "Bad Code", "label", "x"))
-                .post("/api/v1/review-codes").then().statusCode(400).body("errors[0].pointer", equalTo("/code"));
-        String etag = given().get("/api/v1/review-codes/" + id).then().statusCode(200).extract().header("ETag");
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("label", "Grandparent as caregiver", "active", false))
-                .put("/api/v1/review-codes/" + id).then().statusCode(200)
-                .body("active", equalTo(false)).body("label", equalTo("Grandparent as caregiver"));
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("label", "x", "active", true))
-                .put("/api/v1/review-codes/" + id).then().statusCode(412);
     }
 
     @Test

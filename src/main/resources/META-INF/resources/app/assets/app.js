@@ -531,7 +531,7 @@ App.pages.oversight = async () => {
   /** A horizontal bar chart: one group of bars per row, one bar per series; the numbers are in the table above too. */
   function bars(rows, series, label) {
     const max = Math.max(1, ...rows.flatMap(r => series.map(s => r[s.key] ?? 0)));
-    const barH = 14, gap = 6, labelW = 200, width = 640;
+    const barH = 14, gap = 6, labelW = 180, width = 720;
     const groupH = series.length * barH + gap * 2;
     const chart = svg('svg', { class: 'chart', role: 'img', 'aria-label': label, viewBox: '0 0 ' + width + ' ' + Math.max(groupH, rows.length * groupH), width: '100%' });
     rows.forEach((r, i) => {
@@ -539,7 +539,7 @@ App.pages.oversight = async () => {
       chart.append(svg('text', { x: 0, y: y0 + groupH / 2 + 4 }, (r.groupName || r.groupId || '').slice(0, 30)));
       series.forEach((s, j) => {
         const v = r[s.key] ?? 0;
-        const w = (width - labelW - 60) * v / max;
+        const w = (width - labelW - 240) * v / max;
         chart.append(svg('rect', { x: labelW, y: y0 + gap + j * barH, width: Math.max(1, w), height: barH - 2, opacity: String(1 - j * 0.3) },
           svg('title', {}, s.label + ': ' + num(v))));
         chart.append(svg('text', { x: labelW + w + 4, y: y0 + gap + j * barH + barH - 4 }, s.label + ' ' + num(v)));

@@ -103,6 +103,9 @@ class NotificationOutboxTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    org.studentsupport.referral.ReferralEvents overdue;
+
     @BeforeAll
     static void startTheReceivers() throws IOException {
         smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -298,6 +301,43 @@ class NotificationOutboxTest {
             // rolled back
         }
         assertEquals(0L, count("SELECT count(*) FROM notification_event WHERE dedupe_key = '" + key + "'"));
+    }
+
+    @Test
+    @Order(7)
+    void theScanTellsOfAnOverdueReferralOncePerFollowUpDate() throws Exception {
+        LocalDate due = LocalDate.now().minusDays(2);
+        fixtures.followUpDue(referral, due);
+        overdue.scanOverdue();
+        overdue.scanOverdue();
+        String key = "referral.overdue:" + referral + ":" + due;
+        assertEquals(1L, count("SELECT count(*) FROM notification_event WHERE dedupe_key = '" + key + "'"));
+        String eventId = string("SELECT id::text FROM notification_event WHERE dedupe_key = '" + key + "'");
+        Received told = await(() -> RECEIVED.stream().filter(r -> r.path().equals("/hook")
+                && eventId.equals(r.headers().get("x-event-id"))).findFirst().orElse(null));
+        assertEquals("referral.overdue", told.headers().get("x-event-type"));
+    }
+
+    @Test
+    @Order(8)
+    void revokingTheConsentTellsOfEachOpenSentReferral() throws Exception {
+        fixtures.revoke(consent);
+        String key = "consent.revoked:" + referral + ":" + consent;
+        assertEquals(1L, count("SELECT count(*) FROM notification_event WHERE dedupe_key = '" + key + "'"));
+        await(() -> find("/hook", "consent.revoked"));
+        MimeMessage mail = await(() -> {
+            try {
+                for (MimeMessage m : smtp.getReceivedMessages()) {
+                    if (m.getSubject().contains("withdrawn") && m.getAllRecipients()[0].toString().equals(INTAKE)) {
+                        return m;
+                    }
+                }
+                return null;
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertNoStudentData(GreenMailUtil.getBody(mail));
     }
 
     private static void assertNoStudentData(String text) {

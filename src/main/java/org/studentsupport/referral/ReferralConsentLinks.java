@@ -12,9 +12,11 @@ import java.util.UUID;
 public class ReferralConsentLinks implements ConsentDependents {
 
     private final ReferralRepository referrals;
+    private final ReferralEvents events;
 
-    public ReferralConsentLinks(ReferralRepository referrals) {
+    public ReferralConsentLinks(ReferralRepository referrals, ReferralEvents events) {
         this.referrals = referrals;
+        this.events = events;
     }
 
     @Override
@@ -23,6 +25,8 @@ public class ReferralConsentLinks implements ConsentDependents {
         List<Referral> relying = referrals.list("consent.id = ?1 and status in ?2 order by id", consentId,
                 List.copyOf(ReferralStatus.OPEN));
         relying.forEach(Referral::flagConsentRevoked);
+        java.time.Instant now = java.time.Instant.now();
+        relying.forEach(r -> events.consentRevoked(r, now));
         return relying.stream().map(r -> r.id).toList();
     }
 

@@ -42,10 +42,12 @@ public class ReferralWorkflow {
     private final ReferralSettings settings;
     private final AuditTrail audit;
     private final BusinessMeters meters;
+    private final ReferralEvents events;
 
     public ReferralWorkflow(ReferralRepository referrals, ReferralAccess access, ReferralViews views, DraftRules rules,
                             Directory directory, DisclosureService disclosures, CallerScope caller, ReferralSettings settings,
-                            AuditTrail audit, BusinessMeters meters) {
+                            AuditTrail audit, BusinessMeters meters, ReferralEvents events) {
+        this.events = events;
         this.referrals = referrals;
         this.access = access;
         this.views = views;
@@ -77,6 +79,7 @@ public class ReferralWorkflow {
                 settings)));
         audit.purpose(referral.basis());
         referrals.flush();
+        events.sent(referral, move.at(), caller.email().orElse(null));
         meters.countOnCommit("referrals.sent", "basis", referral.isEmergency() ? "emergency" : "consent");
         return Versioned.of(views.school(referral, ActorSide.SCHOOL), referral.version);
     }
@@ -112,6 +115,7 @@ public class ReferralWorkflow {
                 request.firstServiceOn(), request.note());
         referral.transition(target, move, LocalDate.now(), settings);
         referrals.flush();
+        events.moved(referral, target, move.at());
         meters.countOnCommit("referral.transitions", "to", target.code(), "side", side.code());
         return Versioned.of(views.forSide(referral, side), referral.version);
     }

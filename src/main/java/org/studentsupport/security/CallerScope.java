@@ -54,6 +54,20 @@ public class CallerScope {
         return identity.getPrincipal().getName();
     }
 
+    /** The caller's e-mail address ({@code email} claim, or the identity attribute of that name), when known. */
+    public java.util.Optional<String> email() {
+        if (identity.isAnonymous()) {
+            return java.util.Optional.empty();
+        }
+        Object email = identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken token
+                ? token.getClaim("email") : null;
+        if (email == null) {
+            email = identity.getAttribute("email");
+        }
+        return email == null || email.toString().isBlank() ? java.util.Optional.empty()
+                : java.util.Optional.of(email.toString().replace("\"", ""));
+    }
+
     /** The client the token was issued to ({@code azp}), when known. */
     public String client() {
         if (!identity.isAnonymous() && identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken token) {

@@ -75,6 +75,12 @@ public class ReferralFixtures {
         return id;
     }
 
+    /** Gives the organization its intake e-mail address (the directory's organization e-mail). */
+    @Transactional
+    public void organizationEmail(UUID organizationId, String email) {
+        em().find(Organization.class, organizationId).email = email;
+    }
+
     @Transactional
     public UUID service(UUID organizationId, String name) {
         ProviderService service = new ProviderService(UUID.randomUUID(), em().find(Organization.class, organizationId), name);

@@ -69,6 +69,9 @@ public class ReferralWorkflow {
     @Transactional
     public Versioned<ReferralView> send(UUID id, VersionCheck ifMatch, String note) {
         Referral referral = access.require(id);
+        // Two sends of one draft with the same If-Match: the second waits for the first here, then reads
+        // the version the first wrote and gets a 412, instead of running into the disclosure's unique key.
+        referrals.getEntityManager().refresh(referral, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         ifMatch.require(referral.version);
         if (referral.isEmergency()) {
             audit.purpose(ConsentGate.EMERGENCY);

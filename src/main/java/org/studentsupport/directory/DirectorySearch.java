@@ -14,6 +14,8 @@ import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
 import org.studentsupport.domain.RuleBrokenException;
 import org.studentsupport.domain.Violation;
+import org.studentsupport.vocabulary.CodeKind;
+import org.studentsupport.vocabulary.VocabularyService;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -46,10 +48,14 @@ public class DirectorySearch {
     private final SchoolService schools;
     private final StudentScope students;
     private final AuditTrail audit;
+    private final NeedMappings mappings;
+    private final VocabularyService vocabulary;
     private final Clock clock;
 
     public DirectorySearch(HsdsStore store, SchoolService schools, StudentScope students,
-                           AuditTrail audit) {
+                           AuditTrail audit, NeedMappings mappings, VocabularyService vocabulary) {
+        this.mappings = mappings;
+        this.vocabulary = vocabulary;
         this.store = store;
         this.schools = schools;
         this.students = students;
@@ -59,12 +65,44 @@ public class DirectorySearch {
 
     /** A search resolved to plain values: what the SQL needs. */
     public record Resolved(String text, List<UUID> termIds, List<String> languages, Integer age, Double lat, Double lon,
-                           double radiusKm, boolean free, Weekday openOn, boolean accepting, Sort sort) {
+                           double radiusKm, boolean free, Weekday openOn, boolean accepting, Sort sort, NeedTerms needs) {
+
+        public Resolved(String text, List<UUID> termIds, List<String> languages, Integer age, Double lat, Double lon,
+                        double radiusKm, boolean free, Weekday openOn, boolean accepting, Sort sort) {
+            this(text, termIds, languages, age, lat, lon, radiusKm, free, openOn, accepting, sort, NeedTerms.NONE);
+        }
+    }
+
+    /**
+     * Needs asked for, resolved to the terms that meet them: a service must carry one of {@code termIds}.
+     *
+     * @param byTermName for each term name, the needs it meets (to say why a service matched)
+     */
+    public record NeedTerms(List<String> needs, List<UUID> termIds, Map<String, List<String>> byTermName) {
+        static final NeedTerms NONE = new NeedTerms(List.of(), List.of(), Map.of());
+
+        boolean asked() {
+            return !needs.isEmpty();
+        }
     }
 
     @Transactional
     public Page<DirectorySearchResult> search(DirectorySearchCriteria criteria, PageRequest page) {
         return run(resolve(criteria), page);
+    }
+
+    /** Languages (lower case) and cost of the given services, for ranking; services not found are left out. */
+    @Transactional
+    public Map<UUID, ServiceFacts> facts(List<UUID> serviceIds) {
+        Map<UUID, ServiceFacts> facts = new LinkedHashMap<>();
+        if (serviceIds.isEmpty()) {
+            return facts;
+        }
+        store.query("SELECT s.id, ARRAY(SELECT DISTINCT lower(g.code) FROM dir_language g WHERE g.service_id = s.id AND g.code IS NOT NULL ORDER BY 1),"
+                        + " NOT EXISTS (SELECT 1 FROM dir_cost_option co WHERE co.service_id = s.id AND co.amount > 0)"
+                        + " FROM dir_service s WHERE s.id = ANY(?)", List.of(serviceIds),
+                rs -> facts.put((UUID) rs.getObject(1), new ServiceFacts((UUID) rs.getObject(1), strings(rs.getArray(2)), rs.getBoolean(3))));
+        return facts;
     }
 
     Resolved resolve(DirectorySearchCriteria p) {
@@ -109,7 +147,37 @@ public class DirectorySearch {
         }
         List<String> languages = p.languages() == null ? List.of()
                 : p.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
-        return new Resolved(text, terms(p.terms()), languages, age, lat, lon, p.radiusKm(), p.free(), p.openOn(), p.accepting(), sort);
+        return new Resolved(text, terms(p.terms()), languages, age, lat, lon, p.radiusKm(), p.free(), p.openOn(), p.accepting(), sort,
+                needs(p.needs(), mappings.callerDistrict()));
+    }
+
+    /** Need codes to the terms that meet them in the district's mapping; a code that is no need is a 400. */
+    NeedTerms needs(List<String> requested, UUID district) {
+        if (requested == null || requested.isEmpty()) {
+            return NeedTerms.NONE;
+        }
+        List<String> needs = requested.stream().distinct().toList();
+        List<Violation> wrong = vocabulary.of(district).check(CodeKind.NEED, null, needs, "need", null).stream()
+                .map(v -> Violation.atParameter("need", v.message())).toList();
+        if (!wrong.isEmpty()) {
+            throw new InvalidInputException(wrong);
+        }
+        Map<String, List<String>> mapping = mappings.effective(district);
+        Map<String, List<String>> needsByCode = new LinkedHashMap<>();
+        for (String need : needs) {
+            for (String term : mapping.getOrDefault(need, List.of())) {
+                needsByCode.computeIfAbsent(term, t -> new ArrayList<>()).add(need);
+            }
+        }
+        List<UUID> ids = new ArrayList<>();
+        Map<String, List<String>> byName = new LinkedHashMap<>();
+        if (!needsByCode.isEmpty()) {
+            store.query("SELECT id, code, name FROM dir_taxonomy_term WHERE code = ANY(?)", List.of(List.copyOf(needsByCode.keySet())), rs -> {
+                ids.add((UUID) rs.getObject(1));
+                byName.computeIfAbsent(rs.getString(3), n -> new ArrayList<>()).addAll(needsByCode.get(rs.getString(2)));
+            });
+        }
+        return new NeedTerms(needs, ids, byName);
     }
 
     /** Term ids or codes to ids; an unknown term is a 400, not an empty result. */
@@ -175,7 +243,7 @@ public class DirectorySearch {
             sql.append(" ARRAY(SELECT DISTINCT lower(g.code) FROM dir_language g WHERE g.service_id = s.id AND lower(g.code) = ANY(?) ORDER BY 1),");
             params.add(c.languages());
         }
-        if (c.termIds().isEmpty() && c.text() == null) {
+        if (c.termIds().isEmpty() && c.text() == null && !c.needs().asked()) {
             sql.append(" NULL::text[],");
         } else {
             sql.append(" ARRAY(SELECT t.name FROM dir_attribute a JOIN dir_taxonomy_term t ON t.id = a.taxonomy_term_id")
@@ -184,6 +252,10 @@ public class DirectorySearch {
             if (!c.termIds().isEmpty()) {
                 or.add("t.id = ANY(?)");
                 params.add(c.termIds());
+            }
+            if (c.needs().asked()) {
+                or.add("t.id = ANY(?)");
+                params.add(c.needs().termIds());
             }
             if (c.text() != null) {
                 or.add("to_tsvector('english', t.name) @@ query.q");
@@ -208,6 +280,11 @@ public class DirectorySearch {
         for (UUID term : c.termIds()) {
             sql.append(" AND EXISTS (SELECT 1 FROM dir_attribute a WHERE a.link_id = s.id AND a.taxonomy_term_id = ?)");
             params.add(term);
+        }
+        if (c.needs().asked()) {
+            // meets at least one of the needs: carries one of the terms mapped to them (none mapped: nothing meets them)
+            sql.append(" AND EXISTS (SELECT 1 FROM dir_attribute a WHERE a.link_id = s.id AND a.taxonomy_term_id = ANY(?))");
+            params.add(c.needs().termIds());
         }
         if (!c.languages().isEmpty()) {
             sql.append(" AND EXISTS (SELECT 1 FROM dir_language g WHERE g.service_id = s.id AND lower(g.code) = ANY(?))");
@@ -255,13 +332,25 @@ public class DirectorySearch {
             results.add(new DirectorySearchResult((UUID) rs.getObject(1), rs.getString(2), (UUID) rs.getObject(3),
                     rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8),
                     confirmed == null ? null : confirmed.toLocalDate(), decimal(rs.getBigDecimal(10)), decimal(rs.getBigDecimal(11)),
-                    new DirectorySearchResult.Match(rank, km, languages, terms, rs.getString(8), c.age())));
+                    new DirectorySearchResult.Match(rank, km, languages, terms, metNeeds(c.needs(), terms), rs.getString(8), c.age())));
         });
         if (results.isEmpty() && page.page() > 1) {
             total[0] = store.count("SELECT count(*) FROM (" + query.sql().replaceFirst(" LIMIT \\? OFFSET \\?$", "") + ") x",
                     query.params().subList(0, query.params().size() - 2));
         }
         return Page.of(results, page, total[0]);
+    }
+
+    /** The needs asked for that these term names meet, in the order asked. */
+    static List<String> metNeeds(NeedTerms needs, List<String> termNames) {
+        if (!needs.asked()) {
+            return null;
+        }
+        java.util.Set<String> met = new java.util.HashSet<>();
+        if (termNames != null) {
+            termNames.forEach(name -> met.addAll(needs.byTermName().getOrDefault(name, List.of())));
+        }
+        return needs.needs().stream().filter(met::contains).toList();
     }
 
     private static List<String> strings(Array array) throws java.sql.SQLException {

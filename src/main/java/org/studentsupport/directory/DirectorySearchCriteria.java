@@ -8,7 +8,7 @@ import java.util.UUID;
  * false) and they combine (AND). The query parameters, their limits and descriptions are in
  * {@code DirectorySearchParams}.
  */
-public record DirectorySearchCriteria(String q, List<String> terms, List<String> languages, Integer age, UUID studentId,
+public record DirectorySearchCriteria(String q, List<String> terms, List<String> needs, List<String> languages, Integer age, UUID studentId,
                                       UUID schoolId, Double lat, Double lon, double radiusKm, boolean free, Weekday openOn,
                                       boolean accepting, Sort sort) {
 

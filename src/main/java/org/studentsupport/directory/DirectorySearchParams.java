@@ -34,6 +34,11 @@ public class DirectorySearchParams {
     @Parameter(description = "Taxonomy terms (id or code) the service must carry, all of them")
     public List<@Size(max = 100) String> terms;
 
+    @QueryParam("need")
+    @Size(max = MAX_TERMS)
+    @Parameter(description = "Need codes of the needs vocabulary; the service must meet at least one (carry a taxonomy term mapped to it, see /api/v1/need-mappings)")
+    public List<@Size(max = 50) String> needs;
+
     @QueryParam("language")
     @Size(max = MAX_LANGUAGES)
     @Parameter(description = "Language codes (e.g. es, pt); the service must offer at least one")
@@ -92,7 +97,7 @@ public class DirectorySearchParams {
 
     /** The search asked for, as the directory takes it. */
     public DirectorySearchCriteria toCriteria() {
-        return new DirectorySearchCriteria(q, terms, languages, age, studentId, schoolId, lat, lon, radiusKm, free, openOn,
+        return new DirectorySearchCriteria(q, terms, needs, languages, age, studentId, schoolId, lat, lon, radiusKm, free, openOn,
                 accepting, sort);
     }
 }

@@ -31,6 +31,8 @@ public record DirectorySearchResult(
             @Schema(description = "The requested languages the service offers", maxItems = 10) List<@Size(max = 35) String> languages,
             @Schema(description = "The service's taxonomy terms that were asked for or match the words", maxItems = 100)
             List<@Size(max = 255) String> terms,
+            @Schema(description = "The needs asked for (need=) that the service meets through its taxonomy terms", maxItems = 20)
+            List<@Size(max = 50) String> needs,
             @Schema(enumeration = {"accepting", "waitlist", "full"}) String capacity,
             @Schema(description = "The age that was checked against the eligibility", minimum = "0", maximum = "150") Integer age) {
     }

@@ -27,7 +27,14 @@ public class PlanSupportSource implements StudentSupportSource {
                 (int) r.goals.stream().filter(g -> Goal.OPEN.equals(g.status)).count(),
                 r.supports.size(),
                 r.goals.stream().filter(g -> Goal.OPEN.equals(g.status)).map(g -> g.targetDate).filter(Objects::nonNull)
-                        .min(Comparator.<LocalDate>naturalOrder()).orElse(null))).orElse(null);
+                        .min(Comparator.<LocalDate>naturalOrder()).orElse(null),
+                planNeeds(r))).orElse(null);
         return new StudentSupportSummary(summary.currentTier(), summary.latestByDomain(), plan, summary.referrals());
+    }
+
+    private static java.util.List<String> planNeeds(IndividualReview review) {
+        java.util.Set<String> needs = new java.util.LinkedHashSet<>(review.needCodes);
+        review.supports.forEach(s -> needs.addAll(s.needCodes));
+        return java.util.List.copyOf(needs);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.studentsupport.consent.Consent;
 import org.studentsupport.consent.ConsentVocabulary;
+import org.studentsupport.matching.MatchingService;
 import org.studentsupport.student.StudentContact;
 
 import java.time.LocalDate;
@@ -24,7 +25,10 @@ public record ReferralFormLookup(
         @Schema(description = "Outcome codes of a completion", maxItems = 10) List<@Size(max = 40) String> outcomes,
         @Schema(description = "Consents of the student in force today that cover the chosen service's organization (all in force when no service is chosen)",
                 maxItems = 50) List<ConsentOption> consents,
-        @Schema(description = "The student's family contacts", maxItems = 20) List<ContactOption> familyContacts) {
+        @Schema(description = "The student's family contacts", maxItems = 20) List<ContactOption> familyContacts,
+        @Schema(description = "With a student: the best-ranked services for the needs recorded in their latest review and plan "
+                + "(as GET /api/v1/students/{id}/matching-services), each saying why", maxItems = 10)
+        List<MatchingService> suggestedServices) {
 
     @Schema(name = "LookupOption")
     public record Option(@Schema(maxLength = 50) String code, @Schema(maxLength = 200) String label) {
@@ -52,11 +56,12 @@ public record ReferralFormLookup(
         }
     }
 
-    static ReferralFormLookup of(List<Option> needs, List<ConsentOption> consents, List<ContactOption> contacts) {
+    static ReferralFormLookup of(List<Option> needs, List<ConsentOption> consents, List<ContactOption> contacts,
+                                 List<MatchingService> services) {
         return new ReferralFormLookup(CreateReferralRequest.NEED_CODE, needs,
                 List.of(new Option("routine", "routine"), new Option("soon", "within days"), new Option("urgent", "as soon as possible")),
                 options(ConsentVocabulary.PURPOSES), options(ConsentVocabulary.DATA_CATEGORIES),
-                ReferralStatus.REJECTION_REASONS, ReferralStatus.FAILURE_REASONS, ReferralStatus.OUTCOMES, consents, contacts);
+                ReferralStatus.REJECTION_REASONS, ReferralStatus.FAILURE_REASONS, ReferralStatus.OUTCOMES, consents, contacts, services);
     }
 
     private static List<Option> options(Map<String, String> codes) {

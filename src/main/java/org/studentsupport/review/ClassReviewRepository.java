@@ -86,6 +86,24 @@ public class ClassReviewRepository implements PanacheRepositoryBase<ClassReview,
         });
     }
 
+    /**
+     * The students of {@code students} that already have a current entry in another review of the
+     * period: student id → [review id, class id].
+     */
+    public java.util.Map<UUID, UUID[]> reviewedElsewhere(UUID periodId, UUID reviewId, java.util.Collection<UUID> students) {
+        java.util.Map<UUID, UUID[]> found = new java.util.LinkedHashMap<>();
+        if (students.isEmpty()) {
+            return found;
+        }
+        em().createQuery("select e.studentId, r.id, r.classId from ClassReviewEntry e, ClassReview r where e.reviewId = r.id"
+                        + " and r.period.id = :p and r.id <> :self and e.current = true and e.studentId in :s order by r.id",
+                        Object[].class)
+                .setParameter("p", periodId).setParameter("self", reviewId == null ? new UUID(0, 0) : reviewId)
+                .setParameter("s", students).getResultList()
+                .forEach(row -> found.putIfAbsent((UUID) row[0], new UUID[]{(UUID) row[1], (UUID) row[2]}));
+        return found;
+    }
+
     /** Removes every entry of a draft (its domains go with them). */
     public void deleteEntries(UUID reviewId) {
         em().createQuery("delete from ClassReviewDomain d where d.entryId in "

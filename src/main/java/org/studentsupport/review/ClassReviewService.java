@@ -87,6 +87,8 @@ public class ClassReviewService {
             throw new RuleBrokenException("The review was not saved: " + violations.size() + " field(s) are wrong",
                     violations);
         }
+        requireNotReviewedElsewhere(period, created ? null : review.id,
+                request.entries().stream().map(ReviewEntryInput::studentId).toList());
         if (created) {
             review = new ClassReview(classId, period, section.school.id);
             review.saveDraft(caller.subject(), teacher, day);
@@ -95,7 +97,12 @@ public class ClassReviewService {
             review.saveDraft(caller.subject(), teacher, day);
             reviews.deleteEntries(review.id);
         }
-        List<ReviewEntryView> views = insertEntries(review.id, request.entries());
+        List<ReviewEntryView> views;
+        try {
+            views = insertEntries(review.id, request.entries());
+        } catch (org.hibernate.exception.ConstraintViolationException e) {
+            throw secondReview(e, period);
+        }
         audit.object("class-review", review.id).students(request.entries().stream().map(ReviewEntryInput::studentId).toList());
         // the view is built from what was just written, in the order sent; no need to read it back
         ClassReviewView view = ClassReviewView.from(review, views);
@@ -129,6 +136,7 @@ public class ClassReviewService {
             throw new RuleBrokenException("The amendment was not saved: " + violations.size() + " field(s) are wrong",
                     violations);
         }
+        requireNotReviewedElsewhere(review.period, review.id, request.entries().stream().map(ReviewEntryInput::studentId).toList());
         ClassReviewAmendment amendment = new ClassReviewAmendment(review.id, request.reason(), caller.subject());
         em.persist(amendment);
         em.flush();
@@ -142,7 +150,11 @@ public class ClassReviewService {
             ReviewEntries.domains(entry.id, input).forEach(em::persist);
         }
         review.amended();
-        reviews.flush();
+        try {
+            reviews.flush();
+        } catch (org.hibernate.exception.ConstraintViolationException e) {
+            throw secondReview(e, review.period);
+        }
         em.clear();
         ClassReview reloaded = reviews.findById(review.id);
         audit.object("class-review", review.id).students(students);
@@ -173,6 +185,32 @@ public class ClassReviewService {
         }
         audit.object("class-review", review.id).students(students);
         return Page.of(items, page, reviews.countAmendments(review.id));
+    }
+
+    /**
+     * Each student is reviewed once per period: a student with an entry in another class's review of
+     * the period is a 409 naming that review; nothing is written.
+     */
+    private void requireNotReviewedElsewhere(ReviewPeriod period, UUID reviewId, List<UUID> students) {
+        Map<UUID, UUID[]> elsewhere = reviews.reviewedElsewhere(period.id, reviewId, students);
+        if (!elsewhere.isEmpty()) {
+            Map.Entry<UUID, UUID[]> first = elsewhere.entrySet().iterator().next();
+            throw new org.studentsupport.domain.ConflictException("Student " + first.getKey() + " is already reviewed in period '"
+                    + period.name + "' in the review of class " + first.getValue()[1] + " (review " + first.getValue()[0] + ")"
+                    + (elsewhere.size() > 1 ? ", and " + (elsewhere.size() - 1) + " more student(s) in other reviews" : "")
+                    + "; each student is reviewed once per period",
+                    Map.of("existingReviewId", first.getValue()[0], "existingClassId", first.getValue()[1],
+                            "studentId", first.getKey(), "studentsReviewedElsewhere", List.copyOf(elsewhere.keySet())));
+        }
+    }
+
+    /** A save that lost the race with another class's save of the same student: the same 409, never a 500. */
+    private RuntimeException secondReview(org.hibernate.exception.ConstraintViolationException e, ReviewPeriod period) {
+        if (e.getConstraintName() != null && e.getConstraintName().contains("class_review_entry_once_per_period")) {
+            return new org.studentsupport.domain.ConflictException("A student of this save was reviewed in another class of period '"
+                    + period.name + "' at the same moment; each student is reviewed once per period. Reload and save again.");
+        }
+        return e;
     }
 
     /** The class, when its school is in the caller's scope; 404 otherwise. */

@@ -81,6 +81,7 @@ public class ReviewDemoData {
         org.studentsupport.vocabulary.Vocabulary active = codes.of(classes.get(0).school.district.id);
         LocalDate reviewedOn = fall.startDate.plusDays(Math.min(30, ChronoUnit.DAYS.between(fall.startDate, fall.endDate)));
         Map<UUID, String> highestTier = new java.util.LinkedHashMap<>();
+        Set<UUID> reviewedInFall = new java.util.HashSet<>();
         int finals = 0;
         int drafts = 0;
         for (int i = 0; i < classes.size(); i++) {
@@ -89,7 +90,8 @@ public class ReviewDemoData {
                 continue; // another year, or left not started
             }
             boolean draft = i % 7 == 5;
-            List<UUID> students = reviews.enrolledOn(section.id, reviewedOn).stream().sorted().toList();
+            // each student once per period: in the first of their classes (the demo's stand-in for the homeroom)
+            List<UUID> students = reviews.enrolledOn(section.id, reviewedOn).stream().sorted().filter(reviewedInFall::add).toList();
             if (students.isEmpty()) {
                 continue;
             }

@@ -44,7 +44,8 @@ public record StudentSupportSummary(
             UUID individualReviewId,
             @Schema(minimum = "0", maximum = "1000", format = "int32") int openGoals,
             @Schema(minimum = "0", maximum = "1000", format = "int32") int plannedSupports,
-            LocalDate nextTargetDate) {
+            LocalDate nextTargetDate,
+            @Schema(description = "The needs the plan and its supports address", maxItems = 100) List<@Size(max = 50) String> needs) {
     }
 
     @Schema(name = "ReferralSummary")

@@ -726,4 +726,28 @@ public interface AppMessages {
 
     @Message("Not sent: the consent does not cover this referral. See the notes next to the fields.")
     String rf_refused();
+
+    @Message("Record the family's signed consent")
+    String rf_record();
+
+    @Message("The consent covers the purpose and the data chosen below, for the chosen service's organization.")
+    String rf_record_hint();
+
+    @Message("Signed by")
+    String rf_signer();
+
+    @Message("Date on the signature")
+    String rf_signed_on();
+
+    @Message("Where the signed paper form is kept")
+    String rf_scan();
+
+    @Message("Last day in force")
+    String rf_expires();
+
+    @Message("Record the consent")
+    String rf_record_button();
+
+    @Message("Consent recorded.")
+    String rf_recorded();
 }

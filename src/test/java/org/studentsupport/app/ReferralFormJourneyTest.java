@@ -111,4 +111,48 @@ class ReferralFormJourneyTest {
         assertThat(fixtures.disclosures(referral)).isEqualTo(1L);
         browser.screenshot("41-referral-sent");
     }
+
+    @Test
+    void withoutAConsentInForceTheFamilysSignedConsentIsRecordedInTheFormAndTheReferralSent() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        UUID school = fixtures.school("dst-riverton", "sch-elm");
+        UUID student = fixtures.student(school, "Tomas" + suffix, "Quispe", LocalDate.now().minusYears(9));
+        UUID parent = fixtures.contact(student, "Rosa", "Quispe", "parent", true);
+        UUID organization = fixtures.organization("Math Circle " + suffix);
+        UUID service = fixtures.service(organization, "Math tutoring " + suffix);
+        db.value("select count(*) from dir_refresh_search(cast(? as uuid[]))", "{" + service + "}");
+
+        Browser.allowRedirectsTo(refer);
+        browser.openSignedIn(refer + "?studentId=" + student, "coord.elm");
+        choice("#rf-need-list", "academic.math").click();
+        browser.find("#rf-words").clear();
+        browser.find("#rf-words").sendKeys("tutoring " + suffix);
+        browser.find("#rf-services-find").click();
+        browser.waitText("#rf-service-list", "Math tutoring " + suffix);
+        choice("#rf-service-list", service.toString()).click();
+        browser.waitText("#rf-consent-list", "No consent in force");
+        new Select(browser.find("#rf-purpose")).selectByValue("tutoring");
+
+        // Recorded without the scan reference a paper consent needs: refused next to that field, nothing stored.
+        browser.script("document.getElementById('rf-signed-on').value = arguments[0]; document.getElementById('rf-expires').value = arguments[1]",
+                LocalDate.now().minusDays(1).toString(), LocalDate.now().plusMonths(10).toString());
+        browser.find("#rf-record-button").click();
+        browser.until(d -> !d.findElements(By.cssSelector("#rf-record-form .field-error")).isEmpty(), "the refusal next to a consent field");
+        assertThat(db.value("select count(*) from consent where student_id = ?", student)).isEqualTo(0L);
+        browser.find("#rf-scan").sendKeys("cabinet 3, folder " + suffix);
+        browser.find("#rf-record-button").click();
+        browser.waitText("#status", "Consent recorded");
+        UUID consent = (UUID) db.value("select id from consent where student_id = ?", student);
+        assertThat(db.value("select recipient_organization_id from consent where id = ?", consent)).isEqualTo(organization);
+        assertThat(choice("#rf-consent-list", consent.toString()).isSelected()).isTrue();
+
+        browser.find("#rf-save").click();
+        browser.waitText("#status", "Draft saved");
+        UUID referral = UUID.fromString(browser.text("#rf-draft"));
+        browser.find("#rf-send").click();
+        browser.waitText("#status", "Sent");
+        assertThat(db.value("select status from referral where id = ?", referral)).isEqualTo("requested");
+        assertThat(db.value("select consent_id from referral where id = ?", referral)).isEqualTo(consent);
+        browser.screenshot("42-referral-consent-recorded");
+    }
 }

@@ -108,7 +108,8 @@ public final class Browser implements AutoCloseable {
     /** Waits for a condition; on timeout, says where the browser is and what the page shows. */
     public <T> T until(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition, String what) {
         try {
-            return new WebDriverWait(driver, WAIT).until(condition);
+            // A list the page re-renders meanwhile leaves stale elements behind: look again.
+            return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("failed-" + System.currentTimeMillis());
             throw new AssertionError("waited in vain for " + what + " at " + driver.getCurrentUrl() + "; the page shows:\n"

@@ -666,19 +666,37 @@ App.pages.refer = async () => {
     const why = m => [m.terms?.length && t('rf_terms') + ': ' + m.terms.join(', '), m.languages?.length && t('rf_languages') + ': ' + m.languages.join(', '),
       m.distanceKm != null && t('rf_distance') + ': ' + m.distanceKm.toFixed(1) + ' km', m.capacity && t('rf_capacity') + ': ' + m.capacity,
       m.age != null && t('rf_age') + ': ' + m.age, m.rank != null && t('rf_rank') + ': ' + m.rank.toFixed(2)].filter(Boolean).join(' · ');
+    found.body.items.forEach(s => organizations.set(s.serviceId, s.organizationId));
     $('#rf-service-list').replaceChildren(...(found.body.items.length ? found.body.items.map(s => h('div', { class: 'service' },
       radio('service', s.serviceId, h('strong', {}, s.serviceName + ' – ' + s.organizationName)),
       h('p', { class: 'small' }, t('rf_why') + ': ' + why(s.match || {})))) : [h('p', {}, t('rf_no_services'))]));
   });
 
-  $('#rf-service-list').addEventListener('change', async e => {
-    const found = await api('/api/v1/referral-form?studentId=' + studentId + '&serviceId=' + e.target.value);
+  const organizations = new Map(); // serviceId -> organizationId, from the search results
+  async function showConsents(serviceId, chosen) {
+    const found = await api('/api/v1/referral-form?studentId=' + studentId + '&serviceId=' + serviceId);
     if (!found.ok) { App.showProblem(found, form); return; }
     const consents = found.body.consents;
     $('#rf-consent-list').replaceChildren(...(consents.length ? consents.map((c, i) => radio('consent', c.consentId,
-      c.signerName + ' · ' + App.formatDate(c.signedOn) + ' · ' + c.purposes.join(', ') + ' · ' + c.dataCategories.join(', '), i === 0))
+      c.signerName + ' · ' + App.formatDate(c.signedOn) + ' · ' + c.purposes.join(', ') + ' · ' + c.dataCategories.join(', '),
+      chosen ? c.consentId === chosen : i === 0))
       : [h('p', { class: 'problem' }, t('rf_no_consent'))]));
+    $('#rf-signer').replaceChildren(...found.body.familyContacts.filter(c => c.maySignConsent).map(c => App.option(c.contactId, c.name)));
+    $('#rf-record').open = consents.length === 0;
     ['#rf-consent-step', '#rf-send-step'].forEach(s => { $(s).hidden = false; });
+  }
+  $('#rf-service-list').addEventListener('change', e => showConsents(e.target.value));
+
+  $('#rf-record-button').addEventListener('click', async () => {
+    clearErrors();
+    const serviceId = checked('service')[0];
+    const recorded = await api('/api/v1/students/' + studentId + '/consents', { method: 'POST', body: {
+      signerContactId: $('#rf-signer').value || null, signedByStudent: false, signedOn: $('#rf-signed-on').value || null, method: 'paper',
+      paperScanReference: $('#rf-scan').value || null, dataCategories: checked('category'), purposes: $('#rf-purpose').value ? [$('#rf-purpose').value] : [],
+      recipientOrganizationId: organizations.get(serviceId), expiresOn: $('#rf-expires').value || null } });
+    if (!recorded.ok) { App.showProblem(recorded, form); return; }
+    await showConsents(serviceId, recorded.body.id);
+    App.status(t('rf_recorded'), 'good');
   });
 
   function body() {

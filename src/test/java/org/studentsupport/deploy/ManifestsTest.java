@@ -165,9 +165,18 @@ class ManifestsTest {
                 .map(peer -> peer.getIpBlock() != null ? peer.getIpBlock().getCidr()
                         : String.valueOf(peer.getPodSelector().getMatchLabels()))
                 .toList();
-        // Cluster DNS (also NodeLocal DNSCache's link-local address), the database, Keycloak: nothing else.
+        // Cluster DNS (also NodeLocal DNSCache's link-local address), the database, Keycloak, and public
+        // addresses for webhooks and mail: nothing else.
         assertThat(egressTargets).containsExactlyInAnyOrder("{k8s-app=kube-dns}", "169.254.20.10/32",
-                "{cnpg.io/cluster=student-support-db}", "{app=keycloak, app.kubernetes.io/instance=student-support-sso}");
+                "{cnpg.io/cluster=student-support-db}", "{app=keycloak, app.kubernetes.io/instance=student-support-sso}",
+                "0.0.0.0/0");
+        var outside = policy.getSpec().getEgress().stream()
+                .filter(rule -> rule.getTo().stream().anyMatch(peer -> peer.getIpBlock() != null
+                        && peer.getIpBlock().getCidr().equals("0.0.0.0/0")))
+                .findFirst().orElseThrow();
+        assertThat(outside.getTo().get(0).getIpBlock().getExcept())
+                .contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16");
+        assertThat(outside.getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactlyInAnyOrder(443, 587);
         KubernetesModel.Cnpg.Cluster db = one(objects, KubernetesModel.Cnpg.Cluster.class, "student-support-db");
         assertThat(db.spec().instances()).isEqualTo(3);
         assertThat(config(objects).get("QUARKUS_DATASOURCE_JDBC_URL"))

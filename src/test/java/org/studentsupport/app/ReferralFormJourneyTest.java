@@ -70,7 +70,7 @@ class ReferralFormJourneyTest {
         browser.find("#rf-student-q").sendKeys("Lucia" + suffix);
         browser.find("#rf-student-find").click();
         choice("#rf-student-list", student.toString()).click();
-        choice("#rf-need-list", "academic.reading").click();
+        choice("#rf-need-list", "reading").click();
         assertThat(browser.find("#rf-words").getAttribute("value")).isEqualTo("reading");
         browser.find("#rf-words").clear();
         browser.find("#rf-words").sendKeys("tutoring " + suffix);
@@ -124,7 +124,7 @@ class ReferralFormJourneyTest {
 
         Browser.allowRedirectsTo(refer);
         browser.openSignedIn(refer + "?studentId=" + student, "coord.elm");
-        choice("#rf-need-list", "academic.math").click();
+        choice("#rf-need-list", "math").click();
         browser.find("#rf-words").clear();
         browser.find("#rf-words").sendKeys("tutoring " + suffix);
         browser.find("#rf-services-find").click();

@@ -3,6 +3,8 @@ package org.studentsupport.notification;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.studentsupport.database.DatabaseOutage;
+import org.studentsupport.database.OutageLog;
 
 import java.time.Instant;
 import java.util.List;
@@ -33,8 +35,18 @@ public class NotificationDispatcher {
     @Scheduled(every = "${studentsupport.notifications.poll-every:2s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void round() {
-        if (settings.deliveryEnabled()) {
+        if (!settings.deliveryEnabled()) {
+            return;
+        }
+        try {
             sendDue();
+        } catch (Throwable e) {
+            // Retried at the next round; a database outage is logged once, like everywhere else.
+            if (DatabaseOutage.isOutage(e)) {
+                OutageLog.warnOnce(LOG, "database", "The database does not answer; notifications wait for it");
+            } else {
+                LOG.error("Sending notifications failed; retried at the next round", e);
+            }
         }
     }
 

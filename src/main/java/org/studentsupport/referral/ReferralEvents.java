@@ -4,6 +4,9 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.studentsupport.database.DatabaseOutage;
+import org.jboss.logging.Logger;
+import org.studentsupport.database.OutageLog;
 import org.studentsupport.notification.NotificationEvent;
 import org.studentsupport.notification.NotificationEvent.Kind;
 import org.studentsupport.notification.Notifications;
@@ -20,6 +23,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ReferralEvents {
+
+    private static final Logger LOG = Logger.getLogger(ReferralEvents.class);
 
     static final int OVERDUE_BATCH = 1000;
 
@@ -59,9 +64,16 @@ public class ReferralEvents {
 
     @Scheduled(every = "${studentsupport.notifications.overdue-scan-every:1h}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
     void scheduledScan() {
-        scanOverdue();
+        try {
+            scanOverdue();
+        } catch (Throwable e) {
+            if (DatabaseOutage.isOutage(e)) {
+                OutageLog.warnOnce(LOG, "database", "The database does not answer; the overdue scan waits for it");
+            } else {
+                LOG.error("The overdue scan failed; retried at the next run", e);
+            }
+        }
     }
 
     /** Open, sent referrals past their follow-up date: one overdue event each per follow-up date. */

@@ -7,6 +7,8 @@ import jakarta.annotation.PreDestroy;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.studentsupport.database.DatabaseOutage;
+import org.studentsupport.database.OutageLog;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.studentsupport.roster.oneroster.Counts;
@@ -90,7 +92,11 @@ public class RosterImportService {
             failStale();
         } catch (Throwable e) {
             // The next round tries again; a stopped heartbeat would let other replicas fail our jobs.
-            LOG.warnf("Roster import heartbeat failed: %s", e.toString());
+            if (DatabaseOutage.isOutage(e)) {
+                OutageLog.warnOnce(LOG, "database", "The database does not answer; roster import jobs wait for it");
+            } else {
+                LOG.warnf("Roster import heartbeat failed: %s", e.toString());
+            }
         }
     }
 

@@ -67,7 +67,7 @@ class ProviderInboxJourneyTest {
     @Test
     void aProviderRejectsOneReferralWithAReasonAndCarriesAnotherFromAcceptToCompleted() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        UUID school = fixtures.school("dst-riverton", "sch-inbox-" + suffix);
+        UUID school = fixtures.school("dst-inbox-" + suffix, "sch-inbox-" + suffix);
         UUID student = fixtures.student(school, "Ines" + suffix, "Ortega", LocalDate.now().minusYears(12));
         UUID other = fixtures.student(school, "Omar" + suffix, "Baptiste", LocalDate.now().minusYears(11));
         UUID parent = fixtures.contact(student, "Rosa", "Ortega", "parent", true);

@@ -159,7 +159,7 @@ class FhirTaskTest {
         assertEquals("410606002", request.getCategoryFirstRep().getCodingFirstRep().getCode());
         assertEquals("Consent/" + consent, request.getSupportingInfoFirstRep().getReference());
         // the need: a SNOMED CT finding first, the local code kept as the second coding
-        assertEquals(List.of("http://snomed.info/sct|48694002", "urn:student-support:need|sel.anxiety"),
+        assertEquals(List.of("http://snomed.info/sct|48694002", "urn:student-support:need|anxiety"),
                 request.getReasonCodeFirstRep().getCoding().stream().map(c -> c.getSystem() + "|" + c.getCode()).toList());
         assertTrue(request.getNote().stream().anyMatch(n -> n.getText().contains("99.33")), "the redisclosure notice");
 

@@ -196,7 +196,7 @@ class NotificationOutboxTest {
         Map<String, Object> draft = new HashMap<>();
         draft.put("serviceId", service.toString());
         draft.put("consentId", consent.toString());
-        draft.put("reasonCodes", List.of("sel.anxiety"));
+        draft.put("reasonCodes", List.of("anxiety"));
         draft.put("urgency", "routine");
         draft.put("purpose", "mentoring");
         draft.put("sharedCategories", List.of("identity"));

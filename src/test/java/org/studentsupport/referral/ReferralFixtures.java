@@ -62,6 +62,8 @@ public class ReferralFixtures {
     @Transactional
     public UUID organization(String name) {
         Organization organization = new Organization(UUID.randomUUID(), name);
+        // HSDS requires a description: the directory's other tests read every organization as HSDS.
+        organization.description = "Test organization " + name;
         em().persist(organization);
         return organization.id;
     }
@@ -70,7 +72,9 @@ public class ReferralFixtures {
     @Transactional
     public UUID organization(UUID id, String name) {
         if (em().find(Organization.class, id) == null) {
-            em().persist(new Organization(id, name));
+            Organization organization = new Organization(id, name);
+            organization.description = "Test organization " + name;
+            em().persist(organization);
         }
         return id;
     }

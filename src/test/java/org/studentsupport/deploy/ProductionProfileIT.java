@@ -80,6 +80,11 @@ class ProductionProfileIT {
                 .replace("student-support-db-ro:5432", "127.0.0.1:" + postgres.getPort())
                 .replace("http://student-support-sso-service:8080", "http://127.0.0.1:" + keycloakPort)));
         for (EnvVar var : container.getEnv()) {
+            if (var.getValueFrom() == null) {
+                // A plain value (the JVM's flags): taken as the manifest gives it.
+                env.put(var.getName(), var.getValue());
+                continue;
+            }
             var ref = var.getValueFrom().getSecretKeyRef();
             String value = secrets.get(ref.getName() + "/" + ref.getKey());
             assertThat(value).as("a value for the Secret reference of " + var.getName()).isNotNull();

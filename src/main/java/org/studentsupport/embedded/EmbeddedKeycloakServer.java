@@ -21,6 +21,12 @@ import java.util.stream.Stream;
  * <p>Its database is a file in the distribution's data directory, emptied at every fresh start, so
  * that a {@link #restart() restart} within one run keeps the realm and its signing keys (tokens
  * issued before stay valid), while every run starts from the committed realm.
+ *
+ * <p>Keycloak runs in its own process group under a small shell that stops the group when this
+ * service goes away, also when it is killed with {@code kill -9}. A Keycloak left behind on the
+ * distribution all the same is stopped before its data is touched, a port held by any other program
+ * is refused, and readiness is read from a management port chosen for this start only, so that no
+ * server but the one just started is ever taken for it.
  */
 public final class EmbeddedKeycloakServer {
 
@@ -44,6 +50,11 @@ public final class EmbeddedKeycloakServer {
     static Map<String, String> start(Path distributionParent, Path realmFile, Path logFile, int port) {
         Path home = findDistribution(distributionParent).toAbsolutePath();
         try {
+            EmbeddedOwnership.clearStale(ownerFile(home), "Keycloak", "TERM", home.toString());
+            if (port > 0 && !portFree(port)) {
+                throw new IllegalStateException("port " + port + " is in use by another program: stop it, or give the"
+                        + " embedded Keycloak another port (studentsupport.embedded.keycloak.port)");
+            }
             deleteRecursively(home.resolve("data/h2"));
             Files.deleteIfExists(logFile);
             Path importDir = home.resolve("data/import");
@@ -82,6 +93,8 @@ public final class EmbeddedKeycloakServer {
     private static Map<String, String> launch(Path home, int httpPort, Path logFile) throws IOException {
         int managementPort = freePort();
         ProcessBuilder builder = new ProcessBuilder(List.of(
+                "bash", "-c", GUARD, "embedded-keycloak", Long.toString(EmbeddedOwnership.servicePid()),
+                ownerFile(home).toString(),
                 "bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
@@ -99,6 +112,8 @@ public final class EmbeddedKeycloakServer {
 
         String baseUrl = "http://127.0.0.1:" + httpPort;
         String issuer = baseUrl + "/realms/" + REALM;
+        // The management port is new to this start: only the server just started answers there.
+        awaitReady(process, URI.create("http://127.0.0.1:" + managementPort + "/health/ready"), logFile);
         awaitReady(process, URI.create(issuer + "/.well-known/openid-configuration"), logFile);
         return Map.of(
                 "quarkus.oidc.auth-server-url", issuer,
@@ -109,6 +124,39 @@ public final class EmbeddedKeycloakServer {
                 "studentsupport.embedded.keycloak.log-file", logFile.toAbsolutePath().toString(),
                 "studentsupport.embedded.keycloak.admin-username", ADMIN_USER,
                 "studentsupport.embedded.keycloak.admin-password", ADMIN_PASSWORD);
+    }
+
+    /**
+     * The shell Keycloak runs under: it starts the server in a process group of its own, names the
+     * group in the owner file, and stops the group when the service is gone or when it is itself
+     * told to stop (the service's shutdown, Ctrl+C).
+     */
+    private static final String GUARD = """
+            service=$1; owner=$2; shift 2
+            set -m
+            "$@" &
+            server=$!
+            set +m
+            printf '%s\n-%s\n' "$service" "$server" > "$owner"
+            trap 'kill -TERM -- -"$server" 2>/dev/null' TERM INT HUP
+            while kill -0 "$service" 2>/dev/null && kill -0 -- -"$server" 2>/dev/null; do sleep 1; done
+            kill -TERM -- -"$server" 2>/dev/null
+            while kill -0 -- -"$server" 2>/dev/null; do sleep 1; done
+            rm -f "$owner"
+            wait "$server"
+            """;
+
+    static Path ownerFile(Path home) {
+        return home.resolve("data/embedded-owner");
+    }
+
+    private static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

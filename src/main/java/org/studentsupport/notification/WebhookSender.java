@@ -1,6 +1,7 @@
 package org.studentsupport.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.studentsupport.web.FhirFormat;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,17 +11,20 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 /**
- * Posts one delivery to its webhook: the event as JSON, signed ({@link WebhookSignature}), with its id
- * and type in headers; redirects are not followed, and the URL's host is checked again first.
+ * Posts one delivery to its webhook: the event as JSON, or as a FHIR notification Bundle for a webhook that
+ * asked for it ({@link FhirNotification}), signed ({@link WebhookSignature}), with its id and type in headers;
+ * redirects are not followed, and the URL's host is checked again first.
  */
 @ApplicationScoped
 public class WebhookSender {
 
     private final NotificationSettings settings;
     private final HttpClient client;
+    private final FhirFormat fhir;
 
-    public WebhookSender(NotificationSettings settings) {
+    public WebhookSender(NotificationSettings settings, FhirFormat fhir) {
         this.settings = settings;
+        this.fhir = fhir;
         this.client = HttpClient.newBuilder().connectTimeout(settings.webhook().connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -33,15 +37,18 @@ public class WebhookSender {
             throw new IOException("the webhook URL is no longer allowed: " + String.join("; ", problems));
         }
         long timestamp = java.time.Instant.now().getEpochSecond();
+        boolean asFhir = Webhooks.FHIR.equals(delivery.payloadFormat());
+        String body = asFhir ? fhir.json(FhirNotification.of(delivery.payload(), delivery.webhookId(), delivery.eventNumber()))
+                : delivery.payload();
         HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
                 .timeout(settings.webhook().requestTimeout())
-                .header("Content-Type", "application/json")
+                .header("Content-Type", asFhir ? FhirFormat.MEDIA_TYPE : "application/json")
                 .header("User-Agent", "student-support-webhooks")
                 .header(WebhookSignature.EVENT_ID_HEADER, delivery.eventId().toString())
                 .header(WebhookSignature.EVENT_TYPE_HEADER, delivery.kind())
                 .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(delivery.secret(), timestamp, delivery.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
+                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(delivery.secret(), timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }

@@ -1,5 +1,6 @@
 package org.studentsupport.notification;
 
+import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hl7.fhir.r4.model.Bundle;
@@ -10,7 +11,6 @@ import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
-import org.studentsupport.referral.FhirCodes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,10 +33,12 @@ final class FhirNotification {
     static final String STATUS_PROFILE =
             "http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-subscription-status-r4";
     /** The topic of an event kind: one per kind, so that a receiver can route on it. */
-    static final String TOPIC = FhirCodes.LOCAL + "topic:";
-    static final String WEBHOOK_SYSTEM = FhirCodes.LOCAL + "webhook";
+    static final String TOPIC = "urn:student-support:topic:";
+    static final String WEBHOOK_SYSTEM = "urn:student-support:webhook";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Only Bundle and Parameters are written with it; it is thread-safe, its parsers are not. */
+    private static final FhirContext FHIR = FhirContext.forR4();
 
     private FhirNotification() {
     }
@@ -48,6 +50,10 @@ final class FhirNotification {
      * @param webhookId   the webhook, standing for the Subscription
      * @param eventNumber how many events the webhook has been given up to and with this one
      */
+    static String json(String payload, UUID webhookId, long eventNumber) {
+        return FHIR.newJsonParser().encodeResourceToString(of(payload, webhookId, eventNumber));
+    }
+
     static Bundle of(String payload, UUID webhookId, long eventNumber) {
         JsonNode event;
         try {

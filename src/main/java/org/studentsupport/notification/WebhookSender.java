@@ -1,7 +1,6 @@
 package org.studentsupport.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.studentsupport.web.FhirFormat;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,11 +19,9 @@ public class WebhookSender {
 
     private final NotificationSettings settings;
     private final HttpClient client;
-    private final FhirFormat fhir;
 
-    public WebhookSender(NotificationSettings settings, FhirFormat fhir) {
+    public WebhookSender(NotificationSettings settings) {
         this.settings = settings;
-        this.fhir = fhir;
         this.client = HttpClient.newBuilder().connectTimeout(settings.webhook().connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -38,11 +35,11 @@ public class WebhookSender {
         }
         long timestamp = java.time.Instant.now().getEpochSecond();
         boolean asFhir = Webhooks.FHIR.equals(delivery.payloadFormat());
-        String body = asFhir ? fhir.json(FhirNotification.of(delivery.payload(), delivery.webhookId(), delivery.eventNumber()))
+        String body = asFhir ? FhirNotification.json(delivery.payload(), delivery.webhookId(), delivery.eventNumber())
                 : delivery.payload();
         HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
                 .timeout(settings.webhook().requestTimeout())
-                .header("Content-Type", asFhir ? FhirFormat.MEDIA_TYPE : "application/json")
+                .header("Content-Type", asFhir ? "application/fhir+json" : "application/json")
                 .header("User-Agent", "student-support-webhooks")
                 .header(WebhookSignature.EVENT_ID_HEADER, delivery.eventId().toString())
                 .header(WebhookSignature.EVENT_TYPE_HEADER, delivery.kind())

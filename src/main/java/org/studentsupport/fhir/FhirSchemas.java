@@ -49,8 +49,10 @@ public final class FhirSchemas {
             @Schema(enumeration = "Task", maxLength = 4, required = true) String resourceType,
             @Schema(description = "The referral id", maxLength = 64) String id,
             Meta meta,
-            @Schema(enumeration = {"requested", "accepted", "rejected", "in-progress", "on-hold", "completed", "failed",
-                    "cancelled", "entered-in-error"}, maxLength = 20, required = true) String status,
+            @Schema(description = "The referral's status: a Task exists once the referral is sent, so these are the statuses "
+                    + "a sent referral can reach (ReferralStatus.SENT; a test checks the list)",
+                    enumeration = {"requested", "accepted", "rejected", "in-progress", "on-hold", "completed", "failed",
+                            "cancelled"}, maxLength = 20, required = true) String status,
             CodeableConcept statusReason,
             CodeableConcept businessStatus,
             @Schema(enumeration = {"order"}, maxLength = 10) String intent,

@@ -30,8 +30,8 @@ public class Deliveries {
     /**
      * One claimed delivery with what sending it needs.
      *
-     * @param eventNumber for a webhook: how many events it has been given up to and with this one (the FHIR
-     *                    notification's event number)
+     * @param eventNumber for a webhook of FHIR notifications: how many events it has been given up to and
+     *                    with this one (the notification's event number); 0 for the others
      */
     record Claimed(UUID id, UUID eventId, String kind, String channel, UUID webhookId, String url, String secret,
                    String payloadFormat, long eventNumber, String address, String audience, int attempts, String payload) {
@@ -53,10 +53,10 @@ public class Deliveries {
             String format = null;
             long eventNumber = 0;
             if (r[4] != null) {
-                Object[] hook = (Object[]) em.createNativeQuery("SELECT w.url, w.secret, w.payload_format, (SELECT count(*) "
-                                + "FROM notification_delivery x JOIN notification_event xe ON xe.id = x.event_id WHERE x.webhook_id = w.id "
-                                + "AND (xe.occurred_at, xe.id) <= (e.occurred_at, e.id)) FROM webhook w, notification_event e "
-                                + "WHERE w.id = ?1 AND e.id = ?2")
+                Object[] hook = (Object[]) em.createNativeQuery("SELECT w.url, w.secret, w.payload_format, CASE WHEN w.payload_format = 'fhir' "
+                                + "THEN (SELECT count(*) FROM notification_delivery x JOIN notification_event xe ON xe.id = x.event_id "
+                                + "WHERE x.webhook_id = w.id AND (xe.occurred_at, xe.id) <= (e.occurred_at, e.id)) ELSE 0 END "
+                                + "FROM webhook w, notification_event e WHERE w.id = ?1 AND e.id = ?2")
                         .setParameter(1, r[4]).setParameter(2, r[1]).getSingleResult();
                 url = (String) hook[0];
                 secret = (String) hook[1];

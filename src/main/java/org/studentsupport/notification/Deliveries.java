@@ -27,9 +27,14 @@ public class Deliveries {
         this.settings = settings;
     }
 
-    /** One claimed delivery with what sending it needs. */
-    record Claimed(UUID id, UUID eventId, String kind, String channel, String url, String secret, String address,
-                   String audience, int attempts, String payload) {
+    /**
+     * One claimed delivery with what sending it needs.
+     *
+     * @param eventNumber for a webhook of FHIR notifications: how many events it has been given up to and
+     *                    with this one (the notification's event number); 0 for the others
+     */
+    record Claimed(UUID id, UUID eventId, String kind, String channel, UUID webhookId, String url, String secret,
+                   String payloadFormat, long eventNumber, String address, String audience, int attempts, String payload) {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -45,14 +50,21 @@ public class Deliveries {
         return rows.stream().map(r -> {
             String url = null;
             String secret = null;
+            String format = null;
+            long eventNumber = 0;
             if (r[4] != null) {
-                Object[] hook = (Object[]) em.createNativeQuery("SELECT url, secret FROM webhook WHERE id = ?1")
-                        .setParameter(1, r[4]).getSingleResult();
+                Object[] hook = (Object[]) em.createNativeQuery("SELECT w.url, w.secret, w.payload_format, CASE WHEN w.payload_format = 'fhir' "
+                                + "THEN (SELECT count(*) FROM notification_delivery x JOIN notification_event xe ON xe.id = x.event_id "
+                                + "WHERE x.webhook_id = w.id AND (xe.occurred_at, xe.id) <= (e.occurred_at, e.id)) ELSE 0 END "
+                                + "FROM webhook w, notification_event e WHERE w.id = ?1 AND e.id = ?2")
+                        .setParameter(1, r[4]).setParameter(2, r[1]).getSingleResult();
                 url = (String) hook[0];
                 secret = (String) hook[1];
+                format = (String) hook[2];
+                eventNumber = ((Number) hook[3]).longValue();
             }
-            return new Claimed((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], url, secret, (String) r[5],
-                    (String) r[6], ((Number) r[7]).intValue(), (String) r[8]);
+            return new Claimed((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (UUID) r[4], url, secret, format,
+                    eventNumber, (String) r[5], (String) r[6], ((Number) r[7]).intValue(), (String) r[8]);
         }).toList();
     }
 

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -40,7 +41,11 @@ public class WebhookResource {
     @Schema(name = "RegisterWebhookRequest")
     public record RegisterWebhookRequest(
             @NotBlank @Size(max = 2048) @Schema(description = "https URL with a public host; events are POSTed to it, signed",
-                    maxLength = 2048) String url) {
+                    maxLength = 2048) String url,
+            @Pattern(regexp = "json|fhir", message = "must be json or fhir")
+            @Schema(description = "What each delivery carries: json (the default), the service's event; fhir, the event as "
+                    + "a FHIR R4 notification Bundle (type history, a SubscriptionStatus Parameters entry naming the Task)",
+                    enumeration = {"json", "fhir"}, defaultValue = "json", maxLength = 4) String payloadFormat) {
     }
 
     @POST
@@ -50,10 +55,13 @@ public class WebhookResource {
             description = "For your organization (provider) or district (administrator). Events: referral.sent, "
                     + "referral.accepted, referral.rejected, referral.completed, referral.overdue, consent.revoked. Each "
                     + "delivery is a JSON POST signed with HMAC-SHA256 (X-Signature-256 over `<X-Timestamp>.<body>`) carrying "
-                    + "X-Event-Id; at least once, retried with backoff. The answer holds the secret, shown only here. A URL that "
+                    + "X-Event-Id; at least once, retried with backoff. With payloadFormat fhir the body is a FHIR R4 "
+                    + "notification Bundle (application/fhir+json), signed the same way. The answer holds the secret, shown "
+                    + "only here. A URL that "
                     + "is not https or whose host is a private, loopback or link-local address is refused (422).")
     public RestResponse<WebhookView> register(@NotNull @Valid RegisterWebhookRequest request) {
-        WebhookView created = webhooks.register(request.url().trim());
+        WebhookView created = webhooks.register(request.url().trim(),
+                request.payloadFormat() == null ? Webhooks.JSON : request.payloadFormat());
         return RestResponse.ResponseBuilder.<WebhookView>created(URI.create("/api/v1/webhooks/" + created.id()))
                 .entity(created).build();
     }

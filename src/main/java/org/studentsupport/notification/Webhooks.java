@@ -24,6 +24,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class Webhooks {
 
+    static final String JSON = "json";
+    static final String FHIR = "fhir";
+
     private final EntityManager em;
     private final CallerScope caller;
     private final NotificationSettings settings;
@@ -50,7 +53,7 @@ public class Webhooks {
     }
 
     @Transactional
-    public WebhookView register(String url) {
+    public WebhookView register(String url, String payloadFormat) {
         Owner owner = owner();
         List<String> problems = WebhookUrlPolicy.problems(url, settings.webhook().allowHttp(), settings.webhook().allowLoopback(),
                 WebhookUrlPolicy.DNS);
@@ -67,11 +70,12 @@ public class Webhooks {
         UUID id = UUID.randomUUID();
         String secret = WebhookSignature.newSecret();
         Instant now = Instant.now();
-        em.createNativeQuery("INSERT INTO webhook (id, owner_kind, owner_id, url, secret, created_by, created_at) "
-                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        em.createNativeQuery("INSERT INTO webhook (id, owner_kind, owner_id, url, secret, created_by, created_at, payload_format) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
                 .setParameter(1, id).setParameter(2, owner.kind()).setParameter(3, owner.id()).setParameter(4, url)
-                .setParameter(5, secret).setParameter(6, caller.subject()).setParameter(7, Timestamp.from(now)).executeUpdate();
-        return new WebhookView(id, owner.kind(), owner.id(), url, true, now, secret);
+                .setParameter(5, secret).setParameter(6, caller.subject()).setParameter(7, Timestamp.from(now))
+                .setParameter(8, payloadFormat).executeUpdate();
+        return new WebhookView(id, owner.kind(), owner.id(), url, payloadFormat, true, now, secret);
     }
 
     @Transactional
@@ -80,12 +84,12 @@ public class Webhooks {
         long total = ((Number) em.createNativeQuery("SELECT count(*) FROM webhook WHERE owner_kind = ?1 AND owner_id = ?2")
                 .setParameter(1, owner.kind()).setParameter(2, owner.id()).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, url, active, created_at FROM webhook WHERE owner_kind = ?1 "
+        List<Object[]> rows = em.createNativeQuery("SELECT id, url, active, created_at, payload_format FROM webhook WHERE owner_kind = ?1 "
                         + "AND owner_id = ?2 ORDER BY created_at, id LIMIT ?3 OFFSET ?4")
                 .setParameter(1, owner.kind()).setParameter(2, owner.id()).setParameter(3, page.size())
                 .setParameter(4, page.offset()).getResultList();
         return Page.of(rows.stream().map(r -> new WebhookView((UUID) r[0], owner.kind(), owner.id(), (String) r[1],
-                (Boolean) r[2], instant(r[3]), null)).toList(), page, total);
+                (String) r[4], (Boolean) r[2], instant(r[3]), null)).toList(), page, total);
     }
 
     /** Stops deliveries to the webhook (its log stays). */

@@ -20,11 +20,17 @@ import java.util.Map;
 /**
  * Completes the generated contract with what every operation shares, so that no resource has to
  * repeat it: the problem responses each operation can give (all with the one {@code Problem}
- * schema), the rate-limit headers, and the {@code ETag} header of single-resource responses.
+ * schema), the rate-limit headers, and the {@code ETag} header of single-resource responses. Under
+ * {@code /fhir} the errors are FHIR {@code OperationOutcome}s instead (the service rewrites its problem
+ * documents there), but for the 429 of the rate limiter, which answers before any endpoint and so with
+ * a problem document everywhere.
  */
 public class ContractFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final String OUTCOME_REF = "#/components/schemas/OperationOutcome";
+    static final String FHIR_MEDIA_TYPE = "application/fhir+json";
+    static final String FHIR_PREFIX = "/fhir/";
 
     static final String CORS_ORIGIN = "Access-Control-Allow-Origin";
 
@@ -71,6 +77,9 @@ public class ContractFilter implements OASFilter {
                 continue;
             }
             components.addResponse(responseName(kind), problemResponse(kind));
+            if (kind != ProblemKind.TOO_MANY_REQUESTS) {
+                components.addResponse(FHIR + responseName(kind), outcomeResponse(kind));
+            }
         }
         if (openAPI.getPaths() == null) {
             return;
@@ -82,7 +91,10 @@ public class ContractFilter implements OASFilter {
         }
     }
 
+    private static final String FHIR = "Fhir";
+
     private void complete(String path, PathItem.HttpMethod method, Operation operation) {
+        boolean fhir = path.startsWith(FHIR_PREFIX);
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             responses = OASFactory.createAPIResponses();
@@ -90,6 +102,11 @@ public class ContractFilter implements OASFilter {
         }
         boolean hasBody = operation.getRequestBody() != null;
         boolean hasParameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()
+                && operation.getSecurity().stream().allMatch(r -> r.getSchemes() == null || r.getSchemes().isEmpty())) {
+            // Declared public (an empty requirement set): say so as OpenAPI does, with no requirement at all.
+            operation.setSecurity(new java.util.ArrayList<>());
+        }
         boolean secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
         boolean conditional = hasHeader(operation, "If-Match");
         if (conditional) {
@@ -97,26 +114,30 @@ public class ContractFilter implements OASFilter {
         }
 
         if (hasBody || hasParameters) {
-            add(responses, ProblemKind.MALFORMED_REQUEST);
+            add(responses, fhir, ProblemKind.MALFORMED_REQUEST);
         }
         if (secured) {
-            add(responses, ProblemKind.UNAUTHENTICATED);
-            add(responses, ProblemKind.FORBIDDEN);
+            add(responses, fhir, ProblemKind.UNAUTHENTICATED);
+            add(responses, fhir, ProblemKind.FORBIDDEN);
         }
         if (path.contains("{")) {
-            add(responses, ProblemKind.NOT_FOUND);
+            add(responses, fhir, ProblemKind.NOT_FOUND);
         }
         if (conditional) {
-            add(responses, ProblemKind.PRECONDITION_FAILED);
-            add(responses, ProblemKind.PRECONDITION_REQUIRED);
+            add(responses, fhir, ProblemKind.PRECONDITION_FAILED);
+            add(responses, fhir, ProblemKind.PRECONDITION_REQUIRED);
         }
         if (hasBody) {
-            add(responses, ProblemKind.UNSUPPORTED_MEDIA_TYPE);
+            add(responses, fhir, ProblemKind.UNSUPPORTED_MEDIA_TYPE);
         }
-        add(responses, ProblemKind.TOO_MANY_REQUESTS);
-        add(responses, ProblemKind.INTERNAL);
+        if (fhir && !secured) {
+            // The public CapabilityStatement: an unreadable request is a 400 there too.
+            add(responses, true, ProblemKind.MALFORMED_REQUEST);
+        }
+        add(responses, fhir, ProblemKind.TOO_MANY_REQUESTS);
+        add(responses, fhir, ProblemKind.INTERNAL);
         // Anything may meet a database or report database that is not answering, or a busy instance.
-        add(responses, ProblemKind.UNAVAILABLE);
+        add(responses, fhir, ProblemKind.UNAVAILABLE);
 
         for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
             APIResponse value = response.getValue();
@@ -144,19 +165,20 @@ public class ContractFilter implements OASFilter {
     private static void describeIfMatch(Operation operation) {
         for (Parameter parameter : operation.getParameters()) {
             if (parameter.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(parameter.getName())) {
-                parameter.description("The ETag of the version you read. Without it the update is refused with 428;"
+                parameter.description(parameter.getDescription() != null ? parameter.getDescription() :"The ETag of the version you read. Without it the update is refused with 428;"
                         + " with an old one, 412.");
                 parameter.schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(128));
             }
         }
     }
 
-    private static void add(APIResponses responses, ProblemKind kind) {
+    private static void add(APIResponses responses, boolean fhir, ProblemKind kind) {
         String code = Integer.toString(kind.status());
         APIResponse existing = responses.getAPIResponse(code);
         // The framework adds bare 400/401/403 entries; an error without the Problem body is replaced.
         if (existing == null || existing.getRef() == null && existing.getContent() == null) {
-            responses.addAPIResponse(code, OASFactory.createAPIResponse().ref("#/components/responses/" + responseName(kind)));
+            String name = (fhir && kind != ProblemKind.TOO_MANY_REQUESTS ? FHIR : "") + responseName(kind);
+            responses.addAPIResponse(code, OASFactory.createAPIResponse().ref("#/components/responses/" + name));
         }
     }
 
@@ -169,10 +191,19 @@ public class ContractFilter implements OASFilter {
     }
 
     private static APIResponse problemResponse(ProblemKind kind) {
+        return errorResponse(kind, kind.title() + " (" + kind.type() + ")", Problems.MEDIA_TYPE, PROBLEM_REF);
+    }
+
+    /** The same error under {@code /fhir}: an OperationOutcome with the HTTP status of the problem. */
+    private static APIResponse outcomeResponse(ProblemKind kind) {
+        return errorResponse(kind, kind.title() + " (an OperationOutcome)", FHIR_MEDIA_TYPE, OUTCOME_REF);
+    }
+
+    private static APIResponse errorResponse(ProblemKind kind, String description, String mediaType, String schemaRef) {
         APIResponse response = OASFactory.createAPIResponse()
-                .description(kind.title() + " (" + kind.type() + ")")
-                .content(OASFactory.createContent().addMediaType(Problems.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+                .description(description)
+                .content(OASFactory.createContent().addMediaType(mediaType,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(schemaRef))));
         if (kind.status() >= 400 && kind.status() < 500) {
             sharedHeaders().forEach(name -> response.addHeader(name,
                     OASFactory.createHeader().ref("#/components/headers/" + name)));

@@ -1,10 +1,6 @@
 package org.studentsupport.deploy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.restassured.RestAssured;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -12,11 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,10 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
@@ -44,7 +31,6 @@ import static org.hamcrest.Matchers.equalTo;
  */
 class ProductionProfileIT {
 
-    private static final String PUBLIC_ISSUER_HOST = "https://sso.riverton.example";
     private static EmbeddedPostgres postgres;
     private static Process keycloak;
     private static Process service;
@@ -54,67 +40,24 @@ class ProductionProfileIT {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE ROLE student_support_owner LOGIN PASSWORD 'owner-test'");
-            s.execute("CREATE ROLE student_support_app LOGIN PASSWORD 'app-test'");
-            s.execute("CREATE DATABASE student_support OWNER student_support_owner");
-        }
-        keycloakPort = freePort();
-        keycloak = startKeycloak();
-        servicePort = freePort();
-
-        List<Object> objects = ManifestsTest.objects("production");
-        ConfigMap config = ManifestsTest.one(objects, ConfigMap.class, "student-support-config");
-        Container container = ManifestsTest.one(objects, Deployment.class, "student-support")
-                .getSpec().getTemplate().getSpec().getContainers().get(0);
-        Map<String, String> secrets = Map.of(
-                "student-support-db-app/username", "student_support_app",
-                "student-support-db-app/password", "app-test",
-                "student-support-db-owner/username", "student_support_owner",
-                "student-support-db-owner/password", "owner-test",
-                "student-support-audit/checkpoint-key", UUID.randomUUID().toString());
-        Map<String, String> env = new HashMap<>();
-        config.getData().forEach((name, value) -> env.put(name, value
-                .replace("student-support-db-rw:5432", "127.0.0.1:" + postgres.getPort())
-                .replace("student-support-db-ro:5432", "127.0.0.1:" + postgres.getPort())
-                .replace("http://student-support-sso-service:8080", "http://127.0.0.1:" + keycloakPort)));
-        for (EnvVar var : container.getEnv()) {
-            if (var.getValueFrom() == null) {
-                // A plain value (the JVM's flags): taken as the manifest gives it.
-                env.put(var.getName(), var.getValue());
-                continue;
-            }
-            var ref = var.getValueFrom().getSecretKeyRef();
-            String value = secrets.get(ref.getName() + "/" + ref.getKey());
-            assertThat(value).as("a value for the Secret reference of " + var.getName()).isNotNull();
-            env.put(var.getName(), value);
-        }
-        // The container listens on 8080; here any free port.
-        env.put("PORT", Integer.toString(servicePort));
-
+        postgres = PackagedService.startPostgres();
+        keycloakPort = PackagedService.freePort();
+        keycloak = PackagedService.startKeycloak(keycloakPort, Path.of("target/production-profile-it-keycloak.log"));
+        servicePort = PackagedService.freePort();
         serviceLog = Path.of("target/production-profile-it.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(serviceLog.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("OTEL_"));
-        builder.environment().putAll(env);
-        service = builder.start();
+        service = PackagedService.start(PackagedService.productionEnvironment(postgres.getPort(), keycloakPort, servicePort),
+                serviceLog, false);
         RestAssured.port = servicePort;
         RestAssured.baseURI = "http://127.0.0.1";
-        await(() -> status("http://127.0.0.1:" + servicePort + "/q/health/started") == 200, Duration.ofSeconds(120), "the service to start");
+        PackagedService.await(() -> PackagedService.status("http://127.0.0.1:" + servicePort + "/q/health/started") == 200,
+                Duration.ofSeconds(120), "the service to start");
     }
 
     @AfterAll
     static void stop() throws IOException {
         RestAssured.reset();
-        for (Process process : new Process[]{service, keycloak}) {
-            if (process != null) {
-                process.descendants().forEach(ProcessHandle::destroy);
-                process.destroy();
-                process.onExit().join();
-            }
-        }
+        PackagedService.stop(service);
+        PackagedService.stop(keycloak);
         if (postgres != null) {
             postgres.close();
         }
@@ -172,61 +115,6 @@ class ProductionProfileIT {
                     .mapToLong(Long::parseLong).findFirst().orElse(0);
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    /** Keycloak with the demo realm, its public hostname fixed and the backchannel on whatever address asks. */
-    private static Process startKeycloak() throws Exception {
-        Path dist;
-        try (Stream<Path> found = Files.list(Path.of(System.getProperty("keycloak.dist.dir", "target/keycloak")))) {
-            dist = found.filter(p -> p.getFileName().toString().startsWith("keycloak-")).findFirst().orElseThrow().toAbsolutePath();
-        }
-        Path data = dist.resolve("data");
-        try (Stream<Path> old = Files.exists(data.resolve("h2")) ? Files.walk(data.resolve("h2")) : Stream.empty()) {
-            old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-        Files.createDirectories(data.resolve("import"));
-        Files.copy(Path.of(RealmFiles.EMBEDDED_DEMO_REALM), data.resolve("import/realm-student-support-demo.json"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        ProcessBuilder builder = new ProcessBuilder("bash", dist.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port=" + keycloakPort, "--http-management-port=" + freePort(), "--http-host=127.0.0.1",
-                "--db=dev-file", "--import-realm",
-                "--hostname=" + PUBLIC_ISSUER_HOST, "--hostname-backchannel-dynamic=true")
-                .directory(dist.toFile()).redirectErrorStream(true)
-                .redirectOutput(Path.of("target/production-profile-it-keycloak.log").toFile());
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", UUID.randomUUID().toString());
-        Process process = builder.start();
-        await(() -> status("http://127.0.0.1:" + keycloakPort + "/realms/student-support/.well-known/openid-configuration") == 200,
-                Duration.ofSeconds(180), "Keycloak to start");
-        return process;
-    }
-
-    private static int status(String url) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition, Duration timeout, String what) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + " (see target/production-profile-it*.log)");
-            }
-            Thread.sleep(500);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

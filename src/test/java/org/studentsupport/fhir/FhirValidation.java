@@ -21,14 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * HAPI FHIR's instance validator with the default chain, offline: the base R4 structure definitions,
  * value sets and code systems, the common code systems (languages, countries …) in memory. The SDOH
- * Clinical Care profiles the resources declare cannot be loaded here (no package registry), so they
- * are validated against base R4; every error fails the test.
+ * Clinical Care (and Subscriptions Backport) profiles the resources declare cannot be loaded here (no
+ * package registry), so they are validated against base R4; every error fails the test.
  */
 public final class FhirValidation {
 
     private static FhirValidator validator;
 
-    static final List<String> SDOH_PROFILES = List.of(FhirCodes.TASK_PROFILE, FhirCodes.SERVICE_REQUEST_PROFILE);
+    /** The profiles declared that no package here holds: the SDOH Clinical Care ones and the Subscriptions Backport's. */
+    static final List<String> SDOH_PROFILES = List.of(FhirCodes.TASK_PROFILE, FhirCodes.SERVICE_REQUEST_PROFILE,
+            "http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-subscription-notification-r4",
+            "http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-subscription-status-r4");
 
     private FhirValidation() {
     }

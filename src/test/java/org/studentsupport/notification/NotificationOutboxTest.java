@@ -1,5 +1,6 @@
 package org.studentsupport.notification;
 
+import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Reference;
 import org.studentsupport.referral.ReferralFixtures;
 
 import java.io.IOException;
@@ -51,8 +55,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The outbox end to end: webhooks registered (and refused), a referral sent and accepted through the
  * API, the events delivered after commit to a real HTTP receiver (signed, retried after a failure, logged)
- * and as e-mails to a real SMTP server (GreenMail) without student data; and a delivery claimed by an
- * instance that stopped before it could send is delivered once that claim runs out.
+ * and as e-mails to a real SMTP server (GreenMail) without student data — to a webhook that asked for it,
+ * as a FHIR notification Bundle checked by HAPI FHIR's validator; and a delivery claimed by an instance
+ * that stopped before it could send is delivered once that claim runs out.
  */
 @QuarkusTest
 @TestProfile(NotificationOutboxTest.EmailOn.class)
@@ -66,6 +71,7 @@ class NotificationOutboxTest {
     static final String COORDINATOR = "coordinator@school.example.org";
     static final int SMTP_PORT = freePort();
     static final ObjectMapper JSON = new ObjectMapper();
+    static final FhirContext FHIR = FhirContext.forR4();
 
     /** E-mail on, against the GreenMail server this test starts. */
     public static class EmailOn implements QuarkusTestProfile {
@@ -151,6 +157,10 @@ class NotificationOutboxTest {
         return given().contentType(ContentType.JSON).body(Map.of("url", url)).post("/api/v1/webhooks");
     }
 
+    static io.restassured.response.Response register(String url, String payloadFormat) {
+        return given().contentType(ContentType.JSON).body(Map.of("url", url, "payloadFormat", payloadFormat)).post("/api/v1/webhooks");
+    }
+
     @Test
     @Order(1)
     @TestSecurity(user = "prov-notify", roles = "provider", attributes = @SecurityAttribute(key = "organization_id", value = ORG))
@@ -164,8 +174,14 @@ class NotificationOutboxTest {
         }
         assertEquals(before, count("SELECT count(*) FROM webhook"), "nothing was written");
 
-        for (String path : List.of("/hook", "/flaky")) {
-            JsonNode created = json(register(url(path)).then().statusCode(201).extract().asString());
+        register(url("/fhir-hook"), "xml").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.pointer", hasItem("/payloadFormat"));
+        assertEquals(before, count("SELECT count(*) FROM webhook"), "nothing was written");
+
+        for (String path : List.of("/hook", "/flaky", "/fhir-hook")) {
+            JsonNode created = json((path.equals("/fhir-hook") ? register(url(path), "fhir") : register(url(path)))
+                    .then().statusCode(201).extract().asString());
+            assertEquals(path.equals("/fhir-hook") ? "fhir" : "json", created.get("payloadFormat").asText());
             assertEquals("organization", created.get("ownerKind").asText());
             assertEquals(ORG, created.get("ownerId").asText());
             assertTrue(created.get("secret").asText().startsWith("whsec_"));
@@ -174,6 +190,7 @@ class NotificationOutboxTest {
         }
         String listed = given().get("/api/v1/webhooks").then().statusCode(200).extract().asString();
         assertFalse(listed.contains("whsec_"), "the secret is shown only once");
+        assertEquals("fhir", string("SELECT payload_format FROM webhook WHERE id = '" + WEBHOOK_IDS.get("/fhir-hook") + "'"));
     }
 
     @Test
@@ -215,6 +232,7 @@ class NotificationOutboxTest {
         String expected = WebhookSignature.sign(SECRETS.get("/hook"), Long.parseLong(hook.headers().get("x-timestamp")), hook.body());
         assertEquals(expected, hook.headers().get("x-signature-256"), "signed with the webhook's secret");
         assertNoStudentData(hook.body());
+        assertFhirNotification(await(() -> find("/fhir-hook", "referral.sent")), "referral.sent", 1);
         Received district = await(() -> find("/district", "referral.sent"));
         assertEquals(WebhookSignature.sign(SECRETS.get("/district"), Long.parseLong(district.headers().get("x-timestamp")),
                 district.body()), district.headers().get("x-signature-256"));
@@ -241,6 +259,7 @@ class NotificationOutboxTest {
                 .post("/api/v1/referrals/" + referral + "/transitions").then().statusCode(200);
         Received accepted = await(() -> find("/hook", "referral.accepted"));
         assertEquals(referral.toString(), json(accepted.body()).get("referralId").asText());
+        assertFhirNotification(await(() -> find("/fhir-hook", "referral.accepted")), "referral.accepted", 2);
         MimeMessage mail = await(() -> mailTo(COORDINATOR));
         assertEquals("A referral was accepted", mail.getSubject());
         assertTrue(GreenMailUtil.getBody(mail).contains("https://support.example.org/api/v1/referrals/" + referral));
@@ -277,7 +296,7 @@ class NotificationOutboxTest {
         Received delivered = await(() -> RECEIVED.stream()
                 .filter(r -> r.path().equals("/hook") && eventId.equals(r.headers().get("x-event-id"))).findFirst().orElse(null));
         assertEquals("referral.overdue", delivered.headers().get("x-event-type"));
-        await(() -> count("SELECT count(*) FROM notification_delivery WHERE event_id = '" + eventId + "' AND status = 'delivered'") == 5
+        await(() -> count("SELECT count(*) FROM notification_delivery WHERE event_id = '" + eventId + "' AND status = 'delivered'") == 6
                 ? "all" : null);
         assertEquals(2L, count("SELECT max(attempts) FROM notification_delivery WHERE event_id = '" + eventId + "'"));
 
@@ -338,6 +357,38 @@ class NotificationOutboxTest {
             }
         });
         assertNoStudentData(GreenMailUtil.getBody(mail));
+    }
+
+    /**
+     * A FHIR delivery: signed like the others, the event id as the Bundle's id, a history Bundle whose
+     * SubscriptionStatus names the event kind and the Task of the referral, valid for HAPI FHIR's validator.
+     */
+    private static void assertFhirNotification(Received hook, String kind, int eventNumber) {
+        assertTrue(hook.headers().get("content-type").startsWith("application/fhir+json"), hook.headers().toString());
+        assertEquals(WebhookSignature.sign(SECRETS.get("/fhir-hook"), Long.parseLong(hook.headers().get("x-timestamp")), hook.body()),
+                hook.headers().get("x-signature-256"), "signed with the webhook's secret");
+        org.studentsupport.fhir.FhirValidation.assertValid(hook.body());
+        Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, hook.body());
+        assertEquals(Bundle.BundleType.HISTORY, bundle.getType());
+        assertEquals(hook.headers().get("x-event-id"), bundle.getIdElement().getIdPart(), "the event id in header and body");
+        assertEquals(List.of(FhirNotification.BUNDLE_PROFILE), bundle.getMeta().getProfile().stream().map(p -> p.getValue()).toList());
+        assertEquals(1, bundle.getEntry().size(), "id-only: the status, no resource rides along");
+        Bundle.BundleEntryComponent entry = bundle.getEntryFirstRep();
+        assertEquals("Subscription/" + WEBHOOK_IDS.get("/fhir-hook") + "/$status", entry.getRequest().getUrl());
+        Parameters status = (Parameters) entry.getResource();
+        assertEquals(FhirNotification.STATUS_PROFILE, status.getMeta().getProfile().get(0).getValue());
+        assertEquals(WEBHOOK_IDS.get("/fhir-hook"), ((Reference) status.getParameter("subscription").getValue()).getIdentifier().getValue());
+        assertEquals("urn:student-support:topic:" + kind, status.getParameter("topic").getValue().primitiveValue());
+        assertEquals("active", status.getParameter("status").getValue().primitiveValue());
+        assertEquals("event-notification", status.getParameter("type").getValue().primitiveValue());
+        assertEquals(Integer.toString(eventNumber), status.getParameter("events-since-subscription-start").getValue().primitiveValue());
+        Parameters.ParametersParameterComponent event = status.getParameter("notification-event");
+        Map<String, String> parts = new HashMap<>();
+        event.getPart().forEach(p -> parts.put(p.getName(), p.getValue() instanceof Reference r ? r.getReference() : p.getValue().primitiveValue()));
+        assertEquals(Integer.toString(eventNumber), parts.get("event-number"));
+        assertEquals("https://support.example.org/fhir/Task/" + referral, parts.get("focus"));
+        assertTrue(parts.containsKey("timestamp"), parts.toString());
+        assertNoStudentData(hook.body());
     }
 
     private static void assertNoStudentData(String text) {

@@ -20,13 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Nothing is open by accident: every operation of the served contract answers 401 without a token.
- * The only public paths are outside the contract: health, metrics and the contract itself.
+ * The only public paths are outside the contract (health, metrics and the contract itself) and the FHIR
+ * CapabilityStatement, which FHIR clients read before they sign in.
  */
 @QuarkusTest
 class EveryOperationRequiresATokenTest {
 
     static final Set<String> PUBLIC_PATHS = Set.of("/q/health/live", "/q/health/ready", "/q/openapi", "/q/metrics");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+    static final Set<String> PUBLIC_OPERATIONS = Set.of("GET /fhir/metadata");
 
     @Test
     void everyOperationInTheContractRefusesARequestWithoutAToken() throws Exception {
@@ -49,8 +51,19 @@ class EveryOperationRequiresATokenTest {
                     String mediaType = content.fieldNames().next();
                     request = request.contentType(mediaType).body((mediaType.contains("json") ? "{}" : "x").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
-                int status = request.request(method.toUpperCase(), concrete).statusCode();
+                io.restassured.response.Response response = request.request(method.toUpperCase(), concrete);
+                int status = response.statusCode();
                 walked++;
+                if (path.getKey().startsWith("/fhir/") && status == 401
+                        && !(response.contentType().startsWith("application/fhir+json") && response.asString().contains("\"OperationOutcome\""))) {
+                    open.add(method.toUpperCase() + " " + path.getKey() + " -> 401 without an OperationOutcome, as the contract says");
+                }
+                if (PUBLIC_OPERATIONS.contains(method.toUpperCase() + " " + path.getKey())) {
+                    if (status != 200) {
+                        open.add(method.toUpperCase() + " " + path.getKey() + " is public but answered " + status);
+                    }
+                    continue;
+                }
                 if (status != 401) {
                     open.add(method.toUpperCase() + " " + path.getKey() + " -> " + status);
                 }

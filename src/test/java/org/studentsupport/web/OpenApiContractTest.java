@@ -32,6 +32,8 @@ class OpenApiContractTest {
     static final Path COMMITTED = Path.of("openapi/openapi.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+    /** Public by design: a FHIR client reads the CapabilityStatement before it has a token. */
+    static final Set<String> PUBLIC_OPERATIONS = Set.of("GET /fhir/metadata");
 
     String served;
 
@@ -81,20 +83,36 @@ class OpenApiContractTest {
                 if (!operation.hasNonNull("summary") || operation.get("summary").asText().isBlank()) {
                     problems.add(where + ": no summary");
                 }
+                boolean publicOperation = PUBLIC_OPERATIONS.contains(where);
                 JsonNode security = operation.has("security") ? operation.get("security") : contract.get("security");
-                if (security == null || security.isEmpty() || !security.get(0).has("bearer")) {
+                if (publicOperation) {
+                    if (security == null || !security.isEmpty()) {
+                        problems.add(where + ": public, but its security is not an explicit empty list");
+                    }
+                } else if (security == null || security.isEmpty() || !security.get(0).has("bearer")) {
                     problems.add(where + ": no bearer security requirement");
                 }
+                // Under /fhir errors are OperationOutcomes, but the rate limiter's 429, written before any endpoint runs.
+                boolean fhir = path.getKey().startsWith("/fhir/");
                 JsonNode responses = operation.get("responses");
-                for (String code : List.of("401", "403", "429", "500")) {
-                    if (responses == null || !isProblem(contract, responses.get(code))) {
-                        problems.add(where + ": response " + code + " is not a Problem");
+                for (String code : publicOperation ? List.of("429", "500") : List.of("401", "403", "429", "500")) {
+                    if (responses == null || !isError(contract, responses.get(code), fhir && !code.equals("429"))) {
+                        problems.add(where + ": response " + code + " is not a " + (fhir ? "OperationOutcome" : "Problem"));
                     }
                 }
                 for (Map.Entry<String, JsonNode> response : iterable(responses)) {
                     if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
-                        if (!isProblem(contract, response.getValue())) {
-                            problems.add(where + ": response " + response.getKey() + " is not a Problem");
+                        boolean outcome = fhir && !response.getKey().equals("429");
+                        if (!isError(contract, response.getValue(), outcome)) {
+                            problems.add(where + ": response " + response.getKey() + " is not a "
+                                    + (outcome ? "OperationOutcome" : "Problem"));
+                        }
+                    }
+                }
+                if (fhir) {
+                    for (Map.Entry<String, JsonNode> response : iterable(responses)) {
+                        if (response.getKey().startsWith("2") && !response.getValue().path("content").has("application/fhir+json")) {
+                            problems.add(where + ": response " + response.getKey() + " is not application/fhir+json");
                         }
                     }
                 }
@@ -102,6 +120,37 @@ class OpenApiContractTest {
         }
         assertFalse(operationIds.isEmpty(), "the contract has operations");
         assertEquals(List.of(), problems);
+    }
+
+    private static boolean isError(JsonNode contract, JsonNode response, boolean operationOutcome) {
+        if (!operationOutcome) {
+            return isProblem(contract, response);
+        }
+        if (response != null && response.has("$ref")) {
+            response = contract.path("components").path("responses").get(response.get("$ref").asText().replace("#/components/responses/", ""));
+        }
+        return response != null && "#/components/schemas/OperationOutcome".equals(
+                response.path("content").path("application/fhir+json").path("schema").path("$ref").asText());
+    }
+
+    @Test
+    void theFhirOperationsAreInTheContractWithTheirParameters() throws IOException {
+        JsonNode paths = YAML.readTree(served).get("paths");
+        assertEquals("fhirCapabilities", paths.path("/fhir/metadata").path("get").path("operationId").asText());
+        assertEquals("fhirReadTask", paths.path("/fhir/Task/{id}").path("get").path("operationId").asText());
+        assertEquals("fhirUpdateTask", paths.path("/fhir/Task/{id}").path("put").path("operationId").asText());
+        JsonNode search = paths.path("/fhir/Task").path("get");
+        List<String> parameters = new ArrayList<>();
+        search.path("parameters").forEach(p -> parameters.add(p.path("in").asText() + ":" + p.path("name").asText()));
+        assertEquals(List.of("query:owner", "query:status", "query:_lastUpdated", "query:focus", "query:_count", "query:_offset"),
+                parameters);
+        assertEquals(List.of("provider"), List.of(search.path("security").get(0).path("bearer").get(0).asText()));
+        JsonNode update = paths.path("/fhir/Task/{id}").path("put");
+        assertEquals("#/components/schemas/FhirTask",
+                update.path("requestBody").path("content").path("application/fhir+json").path("schema").path("$ref").asText());
+        for (String code : List.of("400", "404", "409", "412", "415", "422", "428")) {
+            assertTrue(update.path("responses").has(code), "the update documents " + code);
+        }
     }
 
     private static boolean isProblem(JsonNode contract, JsonNode response) {

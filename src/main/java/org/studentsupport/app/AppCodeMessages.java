@@ -255,4 +255,16 @@ public interface AppCodeMessages {
 
     @Message("Say why the final review is amended.")
     String field_reason();
+
+    @Message("parent")
+    String relationship_parent();
+
+    @Message("guardian")
+    String relationship_guardian();
+
+    @Message("relative")
+    String relationship_relative();
+
+    @Message("other")
+    String relationship_other();
 }

@@ -116,6 +116,7 @@ class ReferralFormJourneyTest {
         assertThat(why).contains("Why it matched", "Meets the needs: Reading and literacy", "Age within its eligibility: 12",
                 "Offered in the student's language: Spanish", "Distance from the school: 1.1 km", "Free of charge",
                 "Capacity: accepting referrals", "Rank score: 19.78");
+        browser.script("document.getElementById('rf-services-step').scrollIntoView()");
         browser.screenshot("39-referral-matching");
         choice("#rf-service-list", service.toString()).click();
         assertThat(choice("#rf-consent-list", consent.toString()).isSelected()).isTrue();
@@ -168,9 +169,14 @@ class ReferralFormJourneyTest {
         browser.waitText("#rf-needs-hint", "No need is recorded for this student yet");
         assertThat(browser.text("#rf-service-list")).contains("Tick at least one need");
         choice("#rf-need-list", "math").click();
-        // The service carries no taxonomy term: the directory's search by need does not find it, its words do.
+        // A need not recorded: the directory's search by need finds the service with a term mapped to it (math → tutoring),
+        // not the one without terms; that one its words find.
+        UUID tutoring = readingService(school, fixtures.organization("Numbers Club " + suffix), "Numbers tutoring " + suffix);
         browser.find("#rf-services-find").click();
-        browser.waitText("#rf-service-list", "No service matches");
+        browser.waitText("#rf-service-list", "Numbers tutoring " + suffix);
+        assertThat(browser.text("#rf-service-list [data-service='" + tutoring + "']"))
+                .contains("Found by the directory search", "Meets the needs: Mathematics", "Age within its eligibility: 9");
+        assertThat(browser.text("#rf-service-list")).doesNotContain("Math tutoring " + suffix);
         browser.find("#rf-words-search summary").click();
         browser.find("#rf-words").sendKeys("tutoring " + suffix);
         browser.find("#rf-words-find").click();
@@ -229,6 +235,7 @@ class ReferralFormJourneyTest {
             purpose.selectByValue("counseling");
             assertThat(purpose.getFirstSelectedOption().getText()).isEqualTo("Consejería y servicios de salud mental");
             assertThat(spanish.text("#rf-category-list")).contains("Nombre del estudiante e inicial del apellido");
+            assertThat(spanish.text("#rf-contact-list")).contains("Elena Rojas (madre o padre)");
             spanish.find("#rf-category-list input[value='contact']").click();
             spanish.find("#rf-contact-list input[value='" + parent + "']").click();
             spanish.find("#rf-save").click();

@@ -711,7 +711,7 @@ App.pages.refer = async () => {
     $('#rf-urgency').replaceChildren(...lookup.urgencyLevels.map(o => App.option(o.code, App.label('urgency_', o.code, o.label))));
     $('#rf-purpose').replaceChildren(App.option('', t('choose')), ...lookup.purposes.map(o => App.option(o.code, App.label('purpose_', o.code, o.label))));
     $('#rf-category-list').replaceChildren(...lookup.dataCategories.map(o => checkbox('category', o.code, App.label('category_', o.code, o.label), o.code === 'identity')));
-    $('#rf-contact-list').replaceChildren(...lookup.familyContacts.map(c => checkbox('contact', c.contactId, c.name + (c.relationship ? ' (' + c.relationship + ')' : ''))));
+    $('#rf-contact-list').replaceChildren(...lookup.familyContacts.map(c => checkbox('contact', c.contactId, c.name + (c.relationship ? ' (' + App.label('relationship_', c.relationship) + ')' : ''))));
     ['#rf-needs-step', '#rf-services-step'].forEach(s => { $(s).hidden = false; });
     await findServices();
   }

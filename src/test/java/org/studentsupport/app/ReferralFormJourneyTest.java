@@ -151,6 +151,16 @@ class ReferralFormJourneyTest {
         assertThat(db.value("select status from referral where id = ?", referral)).isEqualTo("requested");
         assertThat(fixtures.disclosures(referral)).isEqualTo(1L);
         browser.screenshot("41-referral-sent");
+
+        // The student's page: the family contact, the plan that records the need, the referral sent, the consent in words.
+        browser.driver.get(refer.resolve("/app/student?id=" + student).toString());
+        browser.waitReady();
+        browser.waitText("#st-referrals", "Reading tutoring " + suffix);
+        assertThat(browser.text("#st-profile")).contains("Ana Fermin (parent)", "Spanish");
+        assertThat(browser.text("#st-referrals")).contains("Requested");
+        assertThat(browser.driver.findElements(By.cssSelector("#st-plans tbody tr"))).hasSize(1);
+        assertThat(browser.text("#st-consents")).contains("Ana Fermin", "Tutoring and academic support",
+                "The student's first name and last initial");
     }
 
     @Test

@@ -296,6 +296,21 @@ const App = (() => {
   return { t, has, label, h, $, $$, api, download, status, showProblem, select, option, formatDate, pages, role: () => session && roleOf(session.claims), lang: cfg.lang };
 })();
 
+/** A vocabulary's labels (kind need or strength) in the page's language (the API falls back to English): code → label. */
+App.codeLabels = async kind => {
+  const found = await App.api('/api/v1/vocabulary-codes?kind=' + kind + '&size=200&lang=' + encodeURIComponent(App.lang));
+  return new Map(found.ok ? found.body.items.map(c => [c.code, c.label]) : []);
+};
+
+/** A language code (es, pt-BR) as the page's language names it. */
+App.languageName = code => {
+  try {
+    return new Intl.DisplayNames([App.lang], { type: 'language' }).of(code) || code;
+  } catch (e) {
+    return code;
+  }
+};
+
 App.pages.home = async () => {
   const { t, h, $, api } = App;
   const form = $('#student-search');
@@ -350,11 +365,12 @@ App.pages.inbox = async () => {
     $('#referral-facts').replaceChildren(
       ...fact('col_student', r.studentFirstName + ' ' + (r.studentLastInitial || '') + '.'),
       ...fact('col_grade', r.grade), ...fact('inbox_age', r.age === null ? '' : String(r.age)),
-      ...fact('inbox_language', r.language), ...fact('col_service', r.serviceName),
-      ...fact('col_status', t('status_' + r.status)), ...fact('inbox_purpose', r.purpose),
+      ...fact('inbox_language', r.language && App.languageName(r.language)), ...fact('col_service', r.serviceName),
+      ...fact('col_status', t('status_' + r.status)), ...fact('inbox_purpose', r.purpose && App.label('purpose_', r.purpose)),
       ...fact('inbox_needs', (r.reasonCodes || []).join(', ')), ...fact('inbox_notes', r.sharedNotes),
-      ...fact('inbox_contacts', (r.familyContacts || []).map(c => [c.givenName, c.familyName, c.relationship && '(' + c.relationship + ')', c.phone, c.email].filter(Boolean).join(' ')).join('; ')),
-      ...fact('inbox_shared', (r.sharedCategories || []).join(', ')), ...fact('inbox_disclosed_at', App.formatDate(r.dataDisclosedAt)),
+      ...fact('inbox_contacts', (r.familyContacts || []).map(c => [c.givenName, c.familyName, c.relationship && '(' + App.label('relationship_', c.relationship) + ')',
+        c.phone, c.email].filter(Boolean).join(' ')).join('; ')),
+      ...fact('inbox_shared', (r.sharedCategories || []).map(c => App.label('category_', c)).join(', ')), ...fact('inbox_disclosed_at', App.formatDate(r.dataDisclosedAt)),
       ...fact('col_due', App.formatDate(r.followUpDue)));
     $('#referral-notice').textContent = r.redisclosureNotice;
     $('#referral-consent-notice').textContent = r.consentNotice || '';
@@ -551,11 +567,15 @@ App.pages.student = async () => {
   $('h1').textContent = name;
   const fact = (key, value) => value ? [h('dt', {}, t(key)), h('dd', {}, value)] : [];
   $('#st-profile').replaceChildren(...fact('st_name', p.givenName + ' ' + p.familyName), ...fact('col_grade', p.grade),
-    ...fact('col_school', p.schoolName), ...fact('st_birth_date', App.formatDate(p.birthDate)), ...fact('st_language', p.preferredLanguage),
+    ...fact('col_school', p.schoolName), ...fact('st_birth_date', App.formatDate(p.birthDate)),
+    ...fact('st_language', p.preferredLanguage && App.languageName(p.preferredLanguage)),
     ...fact('st_tier', p.support?.currentTier ? p.support.currentTier.tier + ' (' + p.support.currentTier.reviewPeriodName + ')' : t('st_none')),
-    ...fact('inbox_contacts', (p.familyContacts || []).map(c => [c.givenName, c.familyName].filter(Boolean).join(' ')).join('; ')));
+    ...fact('inbox_contacts', (p.familyContacts || []).map(c => [c.contact?.givenName, c.contact?.familyName,
+      c.relationship && '(' + App.label('relationship_', c.relationship) + ')'].filter(Boolean).join(' ')).join('; ')));
+  const [needs, strengths] = [await App.codeLabels('need'), await App.codeLabels('strength')];
+  const words = (labels, codes) => codes.map(c => labels.get(c) || c).join(', ');
   fill('#st-needs', (p.support?.latestByDomain ?? []).map(d => h('tr', {}, h('th', { scope: 'row' }, t('rv_domain_' + d.domain.replace('-', '_'))),
-    h('td', {}, d.strengths.join(', ')), h('td', {}, d.needs.join(', ')))), 3);
+    h('td', {}, words(strengths, d.strengths)), h('td', {}, words(needs, d.needs)))), 3);
   const [plans, referrals, consents] = [await api('/api/v1/students/' + id + '/individual-reviews?size=50'),
     await api('/api/v1/referrals?size=50&studentId=' + id), await api('/api/v1/students/' + id + '/consents?size=50')];
   if (plans.ok) fill('#st-plans', plans.body.items.map(r => h('tr', {}, h('td', {}, r.status), h('td', {}, App.formatDate(r.openedAt)),
@@ -563,7 +583,8 @@ App.pages.student = async () => {
   if (referrals.ok) fill('#st-referrals', referrals.body.items.map(r => h('tr', {}, h('td', {}, r.serviceName + ' – ' + r.organizationName),
     h('td', {}, t('status_' + r.status)), h('td', {}, App.formatDate(r.followUpDue)))), 3);
   if (consents.ok) fill('#st-consents', consents.body.items.map(c => h('tr', {}, h('td', {}, c.signerName || ''), h('td', {}, App.formatDate(c.signedOn)),
-    h('td', {}, c.purposes.join(', ')), h('td', {}, c.dataCategories.join(', ')), h('td', {}, App.formatDate(c.expiresOn)), h('td', {}, c.state))), 6);
+    h('td', {}, c.purposes.map(x => App.label('purpose_', x)).join(', ')), h('td', {}, c.dataCategories.map(x => App.label('category_', x)).join(', ')),
+    h('td', {}, App.formatDate(c.expiresOn)), h('td', {}, c.state))), 6);
 };
 
 App.pages.oversight = async () => {
@@ -660,20 +681,7 @@ App.pages.oversight = async () => {
   await Promise.all([figures(), overdue(), stalled()]);
 };
 
-/** The needs vocabulary's labels in the page's language (the API falls back to English): code → label. */
-App.needLabels = async () => {
-  const found = await App.api('/api/v1/vocabulary-codes?kind=need&size=200&lang=' + encodeURIComponent(App.lang));
-  return new Map(found.ok ? found.body.items.map(c => [c.code, c.label]) : []);
-};
 
-/** A language code (es, pt-BR) as the page's language names it. */
-App.languageName = code => {
-  try {
-    return new Intl.DisplayNames([App.lang], { type: 'language' }).of(code) || code;
-  } catch (e) {
-    return code;
-  }
-};
 
 App.pages.refer = async () => {
   const { t, h, $, $$, api } = App;
@@ -695,7 +703,7 @@ App.pages.refer = async () => {
   async function chooseStudent(id) {
     studentId = id;
     const [found, profile, labels] = [await api('/api/v1/referral-form?studentId=' + encodeURIComponent(id)),
-      await api('/api/v1/students/' + encodeURIComponent(id)), await App.needLabels()];
+      await api('/api/v1/students/' + encodeURIComponent(id)), await App.codeLabels('need')];
     if (!found.ok) { App.showProblem(found, form); return; }
     lookup = found.body;
     needLabels = labels;

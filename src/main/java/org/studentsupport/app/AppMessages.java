@@ -670,20 +670,12 @@ public interface AppMessages {
     @Message("Capacity")
     String rf_capacity();
 
-    @Message("Distance")
-    String rf_distance();
 
-    @Message("Languages")
-    String rf_languages();
 
     @Message("Terms")
     String rf_terms();
 
-    @Message("Age checked")
-    String rf_age();
 
-    @Message("Text match")
-    String rf_rank();
 
     @Message("No service matches. Change the words or the needs.")
     String rf_no_services();

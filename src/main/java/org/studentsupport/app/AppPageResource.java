@@ -32,8 +32,13 @@ public class AppPageResource {
     static final List<String> LANGUAGES = List.of("en", "es");
     static final String LANGUAGE_COOKIE = "app-lang";
     /** Every text key: the page hands them all to its script, in the page's language. */
-    static final List<String> TEXTS = java.util.Arrays.stream(AppMessages.class.getDeclaredMethods())
-            .map(java.lang.reflect.Method::getName).sorted().toList();
+    static final List<String> TEXTS = keys(AppMessages.class);
+    /** The same for the words of the API's codes and problems. */
+    static final List<String> CODE_TEXTS = keys(AppCodeMessages.class);
+
+    private static List<String> keys(Class<?> bundle) {
+        return java.util.Arrays.stream(bundle.getDeclaredMethods()).map(java.lang.reflect.Method::getName).sorted().toList();
+    }
 
     private final Engine engine;
     private final AppSettings settings;
@@ -93,6 +98,7 @@ public class AppPageResource {
                 .data("page", name)
                 .data("titleKey", name + "_title")
                 .data("texts", TEXTS)
+                .data("codeTexts", CODE_TEXTS)
                 .data("lang", language)
                 .data("issuer", settings.authServerUrl().orElse(issuer))
                 .data("clientId", settings.clientId())

@@ -149,7 +149,8 @@ class CoordinatorReviewJourneyTest {
         // The student's page: profile, tier and needs of the finalized review.
         row(rows.get(0)).findElement(By.tagName("a")).click();
         browser.waitReady();
-        browser.waitText("#st-needs", "reading");
+        // The need codes in words, from the vocabulary in the page's language.
+        browser.waitText("#st-needs", "Reading and literacy");
         assertThat(browser.text("#st-profile")).contains("3 (Fall review " + suffix + ")");
         assertThat(browser.text("#st-referrals")).contains("None.");
         browser.screenshot("23-student");

@@ -43,6 +43,18 @@ public class Db {
         }
     }
 
+    /** Runs an insert, update or delete; returns the number of rows it changed. */
+    public int update(String sql, Object... params) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Object value(String sql, Object... params) {
         List<Map<String, Object>> rows = rows(sql, params);
         return rows.isEmpty() ? null : rows.get(0).values().iterator().next();

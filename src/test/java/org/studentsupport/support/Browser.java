@@ -43,6 +43,14 @@ public final class Browser implements AutoCloseable {
     private final Path downloads;
 
     public Browser() {
+        this(1280, 1000, 1);
+    }
+
+    /**
+     * A browser whose page is {@code width} x {@code height} CSS pixels at {@code scale} device pixels
+     * each: 640 x 500 at 2 is a 1280 x 1000 window zoomed to 200%.
+     */
+    public Browser(int width, int height, int scale) {
         try {
             profile = Files.createTempDirectory("chromium-profile");
             downloads = Files.createDirectories(Path.of("target/downloads")).resolve(profile.getFileName().toString());
@@ -52,7 +60,7 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=en-US");
+                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--force-device-scale-factor=" + scale, "--lang=en-US");
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
                 "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))

@@ -19,6 +19,12 @@ const App = (() => {
   let renewals = 0;
 
   const t = key => texts[String(key).replace(/-/g, '_')] ?? key;
+  const has = key => Object.prototype.hasOwnProperty.call(texts, String(key).replace(/-/g, '_'));
+  /**
+   * A code's words in the page's language: on English pages the API's own label where it gives one;
+   * otherwise the bundle's text for prefix + code, else the API's label, else the code.
+   */
+  const label = (prefix, code, fallback) => (cfg.lang === 'en' && fallback) || (has(prefix + code) ? t(prefix + code) : (fallback ?? code));
   const $ = (sel, root = document) => root.querySelector(sel);
   const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
 
@@ -180,11 +186,42 @@ const App = (() => {
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
+  const PROBLEM_TYPE = 'urn:student-support:problem:';
+  /** The kind of a problem (its type's last part, e.g. consent-required), or null for a body that is no problem document. */
+  const problemKind = body => typeof body.type === 'string' && body.type.startsWith(PROBLEM_TYPE) ? body.type.slice(PROBLEM_TYPE.length) : null;
+  /** The member a JSON pointer names: its last part that is not an index (entries/3/tier → tier). */
+  const memberOf = pointer => pointer.split('/').filter(p => p && !/^\d+$/.test(p)).pop() || '';
+
+  /**
+   * The words of a problem for the page. English pages show the API's own words (the most precise);
+   * other languages show the bundle's text for the problem's type, and for each field error the
+   * bundle's text for that type and field (problem_<kind>_<field>, then field_<field>), keeping the
+   * API's English words, marked as English, only where the bundle has nothing more precise.
+   */
+  function problemText(body) {
+    const kind = problemKind(body);
+    if (cfg.lang === 'en' || !kind || !has('problem_' + kind)) {
+      return (body.title ? body.title + ': ' : '') + (body.detail || t('status_error'));
+    }
+    return t('problem_' + kind) + ((body.errors ?? []).length ? ' ' + t('problem_see_fields') : '');
+  }
+
+  function fieldErrorText(body, error) {
+    const english = error.message || error.detail || '';
+    if (cfg.lang === 'en') return [english];
+    const kind = problemKind(body) || '';
+    const member = memberOf(error.pointer || '') || error.parameter || '';
+    for (const key of ['problem_' + kind + '_' + member, 'field_' + member]) {
+      if (member && has(key)) return [t(key)];
+    }
+    return [t('problem_field'), english ? [' (', h('span', { lang: 'en' }, english), ')'] : null];
+  }
+
   /** The problem's words for the status line, and each field error next to its field (by JSON pointer). */
   function showProblem(problem, form) {
     if (form) $$('.field-error', form).forEach(el => el.remove());
-    const body = typeof problem.body === 'object' ? problem.body : {};
-    status((body.title ? body.title + ': ' : '') + (body.detail || t('status_error')), 'bad');
+    const body = typeof problem.body === 'object' && problem.body ? problem.body : {};
+    status(problemText(body), 'bad');
     if (!form) return;
     for (const error of body.errors ?? []) {
       // The field of the pointer, or of its nearest parent (entries/3/domains/academic/needs/0 → the academic cell of row 3).
@@ -195,7 +232,7 @@ const App = (() => {
       }
       const name = pointer.split('/')[0] || error.parameter;
       if (!field && name) field = form.querySelector('[name="' + CSS.escape(name) + '"]');
-      const message = h('p', { class: 'field-error', id: 'err-' + Math.random().toString(36).slice(2) }, error.message || error.detail || '');
+      const message = h('p', { class: 'field-error', id: 'err-' + Math.random().toString(36).slice(2) }, fieldErrorText(body, error));
       if (field) {
         const holder = field.closest('.field, fieldset') || field.parentElement;
         holder.append(message);
@@ -219,7 +256,18 @@ const App = (() => {
 
   const pages = {};
 
+  /** Names each cell of a narrow-screen table after its column (CSS shows it above the cell when rows become blocks). */
+  function labelCells(table) {
+    const heads = $$('thead th', table).map(th => th.textContent.trim());
+    $$('tbody tr', table).forEach(tr => Array.from(tr.children).forEach((cell, i) => {
+      if (heads[i] && !cell.hasAttribute('colspan') && cell.tagName === 'TD') cell.dataset.label = heads[i];
+    }));
+  }
+
   async function start() {
+    // Whatever a page puts in a table's body gets its column names (setting them changes attributes only: no loop).
+    new MutationObserver(records => new Set(records.map(r => r.target.closest?.('table.reflow')).filter(Boolean)).forEach(labelCells))
+      .observe($('#content'), { childList: true, subtree: true });
     $('#sign-in').addEventListener('click', () => signIn(false));
     $('#sign-out').addEventListener('click', signOut);
     $('#lang').addEventListener('change', e => e.target.form.requestSubmit());
@@ -245,8 +293,23 @@ const App = (() => {
   }
 
   document.addEventListener('DOMContentLoaded', start);
-  return { t, h, $, $$, api, download, status, showProblem, select, option, formatDate, pages, role: () => session && roleOf(session.claims), lang: cfg.lang };
+  return { t, has, label, h, $, $$, api, download, status, showProblem, select, option, formatDate, pages, role: () => session && roleOf(session.claims), lang: cfg.lang };
 })();
+
+/** A vocabulary's labels (kind need or strength) in the page's language (the API falls back to English): code → label. */
+App.codeLabels = async kind => {
+  const found = await App.api('/api/v1/vocabulary-codes?kind=' + kind + '&size=200&lang=' + encodeURIComponent(App.lang));
+  return new Map(found.ok ? found.body.items.map(c => [c.code, c.label]) : []);
+};
+
+/** A language code (es, pt-BR) as the page's language names it. */
+App.languageName = code => {
+  try {
+    return new Intl.DisplayNames([App.lang], { type: 'language' }).of(code) || code;
+  } catch (e) {
+    return code;
+  }
+};
 
 App.pages.home = async () => {
   const { t, h, $, api } = App;
@@ -302,11 +365,12 @@ App.pages.inbox = async () => {
     $('#referral-facts').replaceChildren(
       ...fact('col_student', r.studentFirstName + ' ' + (r.studentLastInitial || '') + '.'),
       ...fact('col_grade', r.grade), ...fact('inbox_age', r.age === null ? '' : String(r.age)),
-      ...fact('inbox_language', r.language), ...fact('col_service', r.serviceName),
-      ...fact('col_status', t('status_' + r.status)), ...fact('inbox_purpose', r.purpose),
+      ...fact('inbox_language', r.language && App.languageName(r.language)), ...fact('col_service', r.serviceName),
+      ...fact('col_status', t('status_' + r.status)), ...fact('inbox_purpose', r.purpose && App.label('purpose_', r.purpose)),
       ...fact('inbox_needs', (r.reasonCodes || []).join(', ')), ...fact('inbox_notes', r.sharedNotes),
-      ...fact('inbox_contacts', (r.familyContacts || []).map(c => [c.givenName, c.familyName, c.relationship && '(' + c.relationship + ')', c.phone, c.email].filter(Boolean).join(' ')).join('; ')),
-      ...fact('inbox_shared', (r.sharedCategories || []).join(', ')), ...fact('inbox_disclosed_at', App.formatDate(r.dataDisclosedAt)),
+      ...fact('inbox_contacts', (r.familyContacts || []).map(c => [c.givenName, c.familyName, c.relationship && '(' + App.label('relationship_', c.relationship) + ')',
+        c.phone, c.email].filter(Boolean).join(' ')).join('; ')),
+      ...fact('inbox_shared', (r.sharedCategories || []).map(c => App.label('category_', c)).join(', ')), ...fact('inbox_disclosed_at', App.formatDate(r.dataDisclosedAt)),
       ...fact('col_due', App.formatDate(r.followUpDue)));
     $('#referral-notice').textContent = r.redisclosureNotice;
     $('#referral-consent-notice').textContent = r.consentNotice || '';
@@ -356,8 +420,9 @@ App.pages.reviews = async () => {
   if (!schools.ok || !periods.ok) { App.showProblem(schools.ok ? periods : schools); return; }
   $('#rv-school').replaceChildren(...schools.body.items.map(s => App.option(s.id, s.name)));
   $('#rv-period').replaceChildren(...periods.body.items.map(p => App.option(p.id, p.name + ' (' + p.schoolYearTitle + ')')));
+  // The need codes a cell suggests, with their labels in the page's language.
   for (const [, code] of DOMAINS) {
-    const codes = await api('/api/v1/review-codes?size=200&domain=' + code);
+    const codes = await api('/api/v1/vocabulary-codes?kind=need&size=200&domain=' + code + '&lang=' + encodeURIComponent(App.lang));
     if (codes.ok) $('#codes-' + code).replaceChildren(...codes.body.items.filter(c => c.active).map(c => h('option', { value: c.code }, c.label)));
   }
 
@@ -384,7 +449,7 @@ App.pages.reviews = async () => {
   function row(student, index, entry) {
     const name = [student.preferredName || student.givenName, student.familyName].join(' ');
     const tierSelect = h('select', { name: 'tier', 'data-pointer': 'entries/' + index + '/tier', 'aria-label': t('rv_tier') + ' – ' + name, 'data-col': 'tier' },
-      App.option('', '—'), (tiers.body?.tiers ?? []).map(x => App.option(x.code, x.code + ' – ' + x.label, entry?.tier === x.code)));
+      App.option('', '—'), (tiers.body?.tiers ?? []).map(x => App.option(x.code, x.code + ' – ' + App.label('tier_', x.code, x.label), entry?.tier === x.code)));
     const domainInputs = DOMAINS.map(([member, code]) => cell(h('input', {
       type: 'text', name: member, list: 'codes-' + code, 'data-col': member, autocomplete: 'off',
       'data-pointer': 'entries/' + index + '/domains/' + member, value: (entry?.domains?.[member]?.needs ?? []).join(', '),
@@ -502,11 +567,15 @@ App.pages.student = async () => {
   $('h1').textContent = name;
   const fact = (key, value) => value ? [h('dt', {}, t(key)), h('dd', {}, value)] : [];
   $('#st-profile').replaceChildren(...fact('st_name', p.givenName + ' ' + p.familyName), ...fact('col_grade', p.grade),
-    ...fact('col_school', p.schoolName), ...fact('st_birth_date', App.formatDate(p.birthDate)), ...fact('st_language', p.preferredLanguage),
+    ...fact('col_school', p.schoolName), ...fact('st_birth_date', App.formatDate(p.birthDate)),
+    ...fact('st_language', p.preferredLanguage && App.languageName(p.preferredLanguage)),
     ...fact('st_tier', p.support?.currentTier ? p.support.currentTier.tier + ' (' + p.support.currentTier.reviewPeriodName + ')' : t('st_none')),
-    ...fact('inbox_contacts', (p.familyContacts || []).map(c => [c.givenName, c.familyName].filter(Boolean).join(' ')).join('; ')));
+    ...fact('inbox_contacts', (p.familyContacts || []).map(c => [c.contact?.givenName, c.contact?.familyName,
+      c.relationship && '(' + App.label('relationship_', c.relationship) + ')'].filter(Boolean).join(' ')).join('; ')));
+  const [needs, strengths] = [await App.codeLabels('need'), await App.codeLabels('strength')];
+  const words = (labels, codes) => codes.map(c => labels.get(c) || c).join(', ');
   fill('#st-needs', (p.support?.latestByDomain ?? []).map(d => h('tr', {}, h('th', { scope: 'row' }, t('rv_domain_' + d.domain.replace('-', '_'))),
-    h('td', {}, d.strengths.join(', ')), h('td', {}, d.needs.join(', ')))), 3);
+    h('td', {}, words(strengths, d.strengths)), h('td', {}, words(needs, d.needs)))), 3);
   const [plans, referrals, consents] = [await api('/api/v1/students/' + id + '/individual-reviews?size=50'),
     await api('/api/v1/referrals?size=50&studentId=' + id), await api('/api/v1/students/' + id + '/consents?size=50')];
   if (plans.ok) fill('#st-plans', plans.body.items.map(r => h('tr', {}, h('td', {}, r.status), h('td', {}, App.formatDate(r.openedAt)),
@@ -514,7 +583,8 @@ App.pages.student = async () => {
   if (referrals.ok) fill('#st-referrals', referrals.body.items.map(r => h('tr', {}, h('td', {}, r.serviceName + ' – ' + r.organizationName),
     h('td', {}, t('status_' + r.status)), h('td', {}, App.formatDate(r.followUpDue)))), 3);
   if (consents.ok) fill('#st-consents', consents.body.items.map(c => h('tr', {}, h('td', {}, c.signerName || ''), h('td', {}, App.formatDate(c.signedOn)),
-    h('td', {}, c.purposes.join(', ')), h('td', {}, c.dataCategories.join(', ')), h('td', {}, App.formatDate(c.expiresOn)), h('td', {}, c.state))), 6);
+    h('td', {}, c.purposes.map(x => App.label('purpose_', x)).join(', ')), h('td', {}, c.dataCategories.map(x => App.label('category_', x)).join(', ')),
+    h('td', {}, App.formatDate(c.expiresOn)), h('td', {}, c.state))), 6);
 };
 
 App.pages.oversight = async () => {
@@ -611,15 +681,7 @@ App.pages.oversight = async () => {
   await Promise.all([figures(), overdue(), stalled()]);
 };
 
-/**
- * Services that may meet a student's needs. The one place the referral form asks the directory:
- * today the directory's word search (needs turned into words), limited to what the student's age admits.
- */
-App.matchServices = async ({ studentId, words }) => {
-  const query = new URLSearchParams({ size: 10, studentId });
-  if (words) query.set('q', words);
-  return App.api('/api/v1/directory/search?' + query);
-};
+
 
 App.pages.refer = async () => {
   const { t, h, $, $$, api } = App;
@@ -627,23 +689,39 @@ App.pages.refer = async () => {
   let studentId = null;
   let lookup = null;
   let draft = null; // { id, etag }
+  let recorded = new Set(); // the needs recorded for the student: latest review per domain, open plan
+  let needLabels = new Map();
+  const needLabel = code => needLabels.get(code) || code;
   const checkbox = (name, value, label, checked) => h('label', { class: 'check' },
     h('input', { type: 'checkbox', name, value, checked: checked ? true : null }), ' ' + label);
-  const radio = (name, value, label, checked) => h('label', { class: 'check' },
-    h('input', { type: 'radio', name, value, checked: checked ? true : null }), ' ', label);
+  const radio = (name, value, label, checked, describedBy) => h('label', { class: 'check' },
+    h('input', { type: 'radio', name, value, checked: checked ? true : null, 'aria-describedby': describedBy }), ' ', label);
   const checked = name => $$('input[name="' + name + '"]:checked', form).map(i => i.value);
+  const moreCodes = () => $('#rf-more-codes').value.split(',').map(s => s.trim()).filter(Boolean);
+  const km = v => (Math.round(v * 10) / 10).toLocaleString(App.lang);
 
   async function chooseStudent(id) {
     studentId = id;
-    const found = await api('/api/v1/referral-form?studentId=' + encodeURIComponent(id));
+    const [found, profile, labels] = [await api('/api/v1/referral-form?studentId=' + encodeURIComponent(id)),
+      await api('/api/v1/students/' + encodeURIComponent(id)), await App.codeLabels('need')];
     if (!found.ok) { App.showProblem(found, form); return; }
     lookup = found.body;
-    $('#rf-need-list').replaceChildren(...lookup.suggestedNeedCodes.map(o => checkbox('need', o.code, o.label)));
-    $('#rf-urgency').replaceChildren(...lookup.urgencyLevels.map(o => App.option(o.code, o.label)));
-    $('#rf-purpose').replaceChildren(App.option('', t('choose')), ...lookup.purposes.map(o => App.option(o.code, o.label)));
-    $('#rf-category-list').replaceChildren(...lookup.dataCategories.map(o => checkbox('category', o.code, o.label, o.code === 'identity')));
-    $('#rf-contact-list').replaceChildren(...lookup.familyContacts.map(c => checkbox('contact', c.contactId, c.name + (c.relationship ? ' (' + c.relationship + ')' : ''))));
+    needLabels = labels;
+    const support = profile.ok ? profile.body.support : null;
+    recorded = new Set([...(support?.latestByDomain ?? []).flatMap(d => d.needs), ...(support?.openPlan?.needs ?? [])]);
+    // The recorded needs first and ticked (the lookup lists them first too), then the vocabulary's other needs.
+    const offered = lookup.suggestedNeedCodes.map(o => o.code);
+    const codes = [...[...recorded].filter(c => !offered.includes(c)), ...offered];
+    const fallback = new Map(lookup.suggestedNeedCodes.map(o => [o.code, o.label]));
+    $('#rf-need-list').replaceChildren(...codes.map(c => checkbox('need', c,
+      (needLabels.get(c) || fallback.get(c) || c) + (recorded.has(c) ? ' (' + t('rf_recorded_need') + ')' : ''), recorded.has(c))));
+    $('#rf-needs-hint').textContent = recorded.size ? t('rf_needs_recorded') : t('rf_needs_none_recorded');
+    $('#rf-urgency').replaceChildren(...lookup.urgencyLevels.map(o => App.option(o.code, App.label('urgency_', o.code, o.label))));
+    $('#rf-purpose').replaceChildren(App.option('', t('choose')), ...lookup.purposes.map(o => App.option(o.code, App.label('purpose_', o.code, o.label))));
+    $('#rf-category-list').replaceChildren(...lookup.dataCategories.map(o => checkbox('category', o.code, App.label('category_', o.code, o.label), o.code === 'identity')));
+    $('#rf-contact-list').replaceChildren(...lookup.familyContacts.map(c => checkbox('contact', c.contactId, c.name + (c.relationship ? ' (' + App.label('relationship_', c.relationship) + ')' : ''))));
     ['#rf-needs-step', '#rf-services-step'].forEach(s => { $(s).hidden = false; });
+    await findServices();
   }
 
   $('#rf-student-find').addEventListener('click', async () => {
@@ -655,30 +733,83 @@ App.pages.refer = async () => {
     App.status(found.body.items.length ? '' : t('student_search_none'));
   });
   $('#rf-student-list').addEventListener('change', e => chooseStudent(e.target.value));
-  // The needs suggest the search words (the code's last part, e.g. academic.reading → reading).
-  $('#rf-need-list').addEventListener('change', () => {
-    $('#rf-words').value = checked('need').map(c => c.split('.').pop().replace(/-/g, ' ')).join(' or ');
-  });
 
-  $('#rf-services-find').addEventListener('click', async () => {
-    const found = await App.matchServices({ studentId, words: $('#rf-words').value.trim() });
+  /** A directory search result in the shape of a matching service (GET /api/v1/directory/search says why through match). */
+  const fromSearch = s => ({ serviceId: s.serviceId, serviceName: s.serviceName, organizationId: s.organizationId,
+    organizationName: s.organizationName, score: null, source: 'search',
+    why: { needs: s.match?.needs ?? [], age: s.match?.age ?? null, language: s.match?.languages?.[0] ?? null,
+      distanceKm: s.match?.distanceKm ?? null, capacity: s.capacityStatus ?? s.match?.capacity ?? null,
+      acceptsReferrals: s.acceptsReferrals, terms: s.match?.terms ?? [] } });
+
+  /** Why a service matched, one reason a line, in the page's language. */
+  function reasons(w) {
+    return [
+      w.needs?.length && t('rf_why_needs') + ': ' + w.needs.map(needLabel).join(', '),
+      w.age != null && t('rf_why_age') + ': ' + w.age,
+      w.language && t('rf_why_language') + ': ' + App.languageName(w.language),
+      w.distanceKm != null && t('rf_why_distance') + ': ' + km(w.distanceKm) + ' km',
+      w.free && t('rf_why_free'),
+      w.capacity && t('rf_capacity') + ': ' + App.label('capacity_', w.capacity),
+      w.acceptsReferrals === false && t('rf_why_no_referrals'),
+      w.terms?.length && t('rf_terms') + ': ' + w.terms.join(', ')
+    ].filter(Boolean);
+  }
+
+  const organizations = new Map(); // serviceId -> organizationId, from the services shown
+  function showServices(services, none) {
+    services.forEach(s => organizations.set(s.serviceId, s.organizationId));
+    $('#rf-service-list').replaceChildren(...(services.length ? services.map((s, i) => {
+      const why = 'rf-why-' + i;
+      return h('div', { class: 'service', 'data-service': s.serviceId },
+        radio('service', s.serviceId, h('strong', {}, s.serviceName + ' – ' + s.organizationName), false, why),
+        h('div', { id: why, class: 'small why' }, h('span', {}, t(s.source === 'search' ? 'rf_why_search' : 'rf_why') + ':'),
+          h('ul', {}, reasons(s.why || {}).map(r => h('li', {}, r))),
+          s.score != null ? h('span', {}, t('rf_score') + ': ' + s.score.toLocaleString(App.lang)) : null));
+    }) : [h('p', {}, none)]));
+  }
+
+  /**
+   * The services for the needs ticked: for the recorded ones, the student's matching services
+   * (GET /api/v1/students/{id}/matching-services: needs, age, language, distance, cost, capacity);
+   * for needs ticked or typed that are not recorded, the directory's search by need and the student's age.
+   */
+  async function findServices() {
+    const chosen = [...checked('need'), ...moreCodes()];
+    const services = new Map();
+    if (recorded.size) {
+      const found = await api('/api/v1/students/' + studentId + '/matching-services?size=50');
+      if (!found.ok) { App.showProblem(found, form); return; }
+      const wanted = chosen.filter(c => recorded.has(c));
+      found.body.items.filter(s => !wanted.length || (s.why?.needs ?? []).some(n => wanted.includes(n)))
+        .forEach(s => services.set(s.serviceId, s));
+    }
+    const other = chosen.filter(c => !recorded.has(c));
+    if (other.length) {
+      const query = new URLSearchParams({ size: 20, studentId, sort: 'name' });
+      other.forEach(c => query.append('need', c));
+      const found = await api('/api/v1/directory/search?' + query);
+      if (!found.ok) { App.showProblem(found, form); return; }
+      found.body.items.forEach(s => { if (!services.has(s.serviceId)) services.set(s.serviceId, fromSearch(s)); });
+    }
+    showServices([...services.values()], t(recorded.size || other.length ? 'rf_no_services' : 'rf_no_needs'));
+  }
+  $('#rf-services-find').addEventListener('click', findServices);
+
+  // Words instead of needs: the directory's text search, limited to what the student's age admits.
+  $('#rf-words-find').addEventListener('click', async () => {
+    const query = new URLSearchParams({ size: 20, studentId, q: $('#rf-words').value.trim() });
+    const found = await api('/api/v1/directory/search?' + query);
     if (!found.ok) { App.showProblem(found, form); return; }
-    const why = m => [m.terms?.length && t('rf_terms') + ': ' + m.terms.join(', '), m.languages?.length && t('rf_languages') + ': ' + m.languages.join(', '),
-      m.distanceKm != null && t('rf_distance') + ': ' + m.distanceKm.toFixed(1) + ' km', m.capacity && t('rf_capacity') + ': ' + m.capacity,
-      m.age != null && t('rf_age') + ': ' + m.age, m.rank != null && t('rf_rank') + ': ' + m.rank.toFixed(2)].filter(Boolean).join(' · ');
-    found.body.items.forEach(s => organizations.set(s.serviceId, s.organizationId));
-    $('#rf-service-list').replaceChildren(...(found.body.items.length ? found.body.items.map(s => h('div', { class: 'service' },
-      radio('service', s.serviceId, h('strong', {}, s.serviceName + ' – ' + s.organizationName)),
-      h('p', { class: 'small' }, t('rf_why') + ': ' + why(s.match || {})))) : [h('p', {}, t('rf_no_services'))]));
+    showServices(found.body.items.map(fromSearch), t('rf_no_services'));
   });
 
-  const organizations = new Map(); // serviceId -> organizationId, from the search results
   async function showConsents(serviceId, chosen) {
     const found = await api('/api/v1/referral-form?studentId=' + studentId + '&serviceId=' + serviceId);
     if (!found.ok) { App.showProblem(found, form); return; }
     const consents = found.body.consents;
     $('#rf-consent-list').replaceChildren(...(consents.length ? consents.map((c, i) => radio('consent', c.consentId,
-      c.signerName + ' · ' + App.formatDate(c.signedOn) + ' · ' + c.purposes.join(', ') + ' · ' + c.dataCategories.join(', '),
+      c.signerName + ' · ' + App.formatDate(c.signedOn) + ' · ' + c.purposes.map(p => App.label('purpose_', p)).join(', ')
+        + ' · ' + c.dataCategories.map(d => App.label('category_', d)).join(', '),
       chosen ? c.consentId === chosen : i === 0))
       : [h('p', { class: 'problem' }, t('rf_no_consent'))]));
     $('#rf-signer').replaceChildren(...found.body.familyContacts.filter(c => c.maySignConsent).map(c => App.option(c.contactId, c.name)));
@@ -690,17 +821,17 @@ App.pages.refer = async () => {
   $('#rf-record-button').addEventListener('click', async () => {
     clearErrors();
     const serviceId = checked('service')[0];
-    const recorded = await api('/api/v1/students/' + studentId + '/consents', { method: 'POST', body: {
+    const saved = await api('/api/v1/students/' + studentId + '/consents', { method: 'POST', body: {
       signerContactId: $('#rf-signer').value || null, signedByStudent: false, signedOn: $('#rf-signed-on').value || null, method: 'paper',
       paperScanReference: $('#rf-scan').value || null, dataCategories: checked('category'), purposes: $('#rf-purpose').value ? [$('#rf-purpose').value] : [],
       recipientOrganizationId: organizations.get(serviceId), expiresOn: $('#rf-expires').value || null } });
-    if (!recorded.ok) { App.showProblem(recorded, form); return; }
-    await showConsents(serviceId, recorded.body.id);
+    if (!saved.ok) { App.showProblem(saved, form); return; }
+    await showConsents(serviceId, saved.body.id);
     App.status(t('rf_recorded'), 'good');
   });
 
   function body() {
-    const more = $('#rf-more-codes').value.split(',').map(s => s.trim()).filter(Boolean);
+    const more = moreCodes();
     const value = sel => $(sel).value || null;
     return {
       serviceId: checked('service')[0] ?? null, familyContactIds: checked('contact'), reasonCodes: [...checked('need'), ...more],

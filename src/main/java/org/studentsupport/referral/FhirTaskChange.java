@@ -1,7 +1,11 @@
 package org.studentsupport.referral;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.studentsupport.domain.RuleBrokenException;
@@ -12,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A provider's update of a Task, read as a move of the referral: what changed against the Task the
@@ -30,6 +35,12 @@ final class FhirTaskChange {
         }
     }
 
+    /** What a provider may change (or the server keeps for itself), and what is checked one by one below. */
+    private static final Set<String> NOT_COMPARED = Set.of(
+            "status", "statusReason", "businessStatus", "output", "executionPeriod",
+            "id", "meta", "text", "lastModified",
+            "intent", "focus", "for", "owner", "requester");
+
     private FhirTaskChange() {
     }
 
@@ -47,6 +58,7 @@ final class FhirTaskChange {
         same("/for", ref(current.getFor()), ref(sent.getFor()), refused);
         same("/owner", ref(current.getOwner()), ref(sent.getOwner()), refused);
         same("/requester", ref(current.getRequester()), ref(sent.getRequester()), refused);
+        everythingElseUnchanged(current, sent, refused);
         if (!refused.isEmpty()) {
             throw new RuleBrokenException("Only status, statusReason, businessStatus and output of a Task can be changed",
                     refused);
@@ -79,6 +91,27 @@ final class FhirTaskChange {
             throw new RuleBrokenException("The Task carries more than a move can keep", refused);
         }
         return new Asked(new TransitionRequest(to, reasonCode, reasonText, firstServiceOn(sent), note));
+    }
+
+    /**
+     * Every other element of the Task must come back as the service rendered it (compared after a round
+     * trip through the parser, as the provider received it), so that a change the workflow would not
+     * keep is refused rather than dropped.
+     */
+    private static void everythingElseUnchanged(Task current, Task sent, List<Violation> refused) {
+        IParser parser = FhirContext.forR4Cached().newJsonParser();
+        Task rendered = parser.parseResource(Task.class, parser.encodeResourceToString(current));
+        for (Property property : rendered.children()) {
+            String name = property.getName();
+            if (NOT_COMPARED.contains(name)) {
+                continue;
+            }
+            List<Base> was = property.getValues();
+            List<Base> now = sent.getNamedProperty(name).getValues();
+            if (!Base.compareDeep(was, now, true)) {
+                refused.add(Violation.atPointer("/" + name, "cannot be changed"));
+            }
+        }
     }
 
     /** The workflow's refusal, its fields named as the Task's elements that carry them. */

@@ -274,7 +274,23 @@ class FhirTaskTest {
         JsonPath refused = outcome(put(referral, etag(referral), reowned), 422);
         assertEquals("Task.owner", refused.getString("issue[0].expression[0]"));
         assertEquals("requested:null", fixtures.state(referral));
+
+        // Any other element changed along with a move: refused, not silently dropped.
+        Task reprioritized = task(referral);
+        reprioritized.setStatus(Task.TaskStatus.ACCEPTED);
+        reprioritized.setPriority(Task.TaskPriority.STAT);
+        reprioritized.setDescription("changed by the provider");
+        JsonPath dropped = outcome(put(referral, etag(referral), reprioritized), 422);
+        assertEquals(Set.of("Task.priority", "Task.description"), dropped.getList("issue.expression.flatten()", String.class)
+                .stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()), dropped.prettify());
+        assertEquals("requested:null", fixtures.state(referral));
         assertEquals(1, fixtures.transitions(referral));
+
+        // The Task sent back exactly as read (after a round trip through the parser) still moves.
+        Task accept = task(referral);
+        accept.setStatus(Task.TaskStatus.ACCEPTED);
+        assertEquals(200, put(referral, etag(referral), accept).statusCode());
+        assertEquals(2, fixtures.transitions(referral));
     }
 
     @Test

@@ -14,6 +14,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.studentsupport.audit.AuditAction;
@@ -44,6 +49,9 @@ public class StudentConsentResource {
     @Operation(operationId = "createConsent", summary = "Record a signed consent to disclose (FERPA 99.30)",
             description = "Signer: a family contact of the student allowed to sign, or the student at 18 or older on the signing date. "
                     + "422 names each rule the consent breaks.")
+    @APIResponse(responseCode = "201", description = "The consent on file",
+            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class)))
     public RestResponse<ConsentView> create(@PathParam("studentId") UUID studentId,
                                             @NotNull @Valid CreateConsentRequest request, @Context UriInfo uri) {
         ConsentView view = service.create(studentId, request);

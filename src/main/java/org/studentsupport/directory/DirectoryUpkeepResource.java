@@ -15,6 +15,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.studentsupport.security.Roles;
@@ -51,6 +56,9 @@ public class DirectoryUpkeepResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createDirectoryOrganization", summary = "Add a provider organization to the directory")
+    @APIResponse(responseCode = "201", description = "The new organization",
+            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
     public RestResponse<OrganizationView> createOrganization(@NotNull @Valid OrganizationRequest request, @Context UriInfo uri) {
         Organization organization = upkeep.createOrganization(request);
         return created(uri, "organizations", organization.id, OrganizationView.from(organization), organization.version);
@@ -72,6 +80,9 @@ public class DirectoryUpkeepResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createDirectoryService", summary = "Add a service of an organization")
+    @APIResponse(responseCode = "201", description = "The new service",
+            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
     public RestResponse<ServiceView> createService(@PathParam("id") UUID organizationId, @NotNull @Valid ServiceRequest request,
                                                    @Context UriInfo uri) {
         ProviderService service = upkeep.createService(organizationId, request);
@@ -83,6 +94,9 @@ public class DirectoryUpkeepResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createDirectoryLocation", summary = "Add a location of an organization")
+    @APIResponse(responseCode = "201", description = "The new location",
+            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocationView.class)))
     public RestResponse<LocationView> createLocation(@PathParam("id") UUID organizationId, @NotNull @Valid LocationRequest request,
                                                      @Context UriInfo uri) {
         Location location = upkeep.createLocation(organizationId, request);

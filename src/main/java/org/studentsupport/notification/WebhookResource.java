@@ -18,6 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.studentsupport.domain.Page;
 import org.studentsupport.security.Roles;
@@ -59,6 +63,9 @@ public class WebhookResource {
                     + "notification Bundle (application/fhir+json), signed the same way. The answer holds the secret, shown "
                     + "only here. A URL that "
                     + "is not https or whose host is a private, loopback or link-local address is refused (422).")
+    @APIResponse(responseCode = "201", description = "The webhook, with its secret (shown only in this answer)",
+            headers = @Header(name = "Location", description = "The webhook's address", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
     public RestResponse<WebhookView> register(@NotNull @Valid RegisterWebhookRequest request) {
         WebhookView created = webhooks.register(request.url().trim(),
                 request.payloadFormat() == null ? Webhooks.JSON : request.payloadFormat());

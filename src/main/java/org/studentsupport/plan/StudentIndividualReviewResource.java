@@ -14,6 +14,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.studentsupport.audit.AuditAction;
@@ -45,6 +50,9 @@ public class StudentIndividualReviewResource {
     @Operation(operationId = "openIndividualReview", summary = "Open an individual student review and its plan",
             description = "Team, concerns, goals and planned supports. A student has at most one open review (409 otherwise). "
                     + "A serviceId must be a service of the provider directory (422).")
+    @APIResponse(responseCode = "201", description = "The new review and its plan",
+            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndividualReviewView.class)))
     public RestResponse<IndividualReviewView> open(@PathParam("studentId") UUID studentId,
                                                    @NotNull @Valid CreateIndividualReviewRequest request, @Context UriInfo uri) {
         Versioned<IndividualReviewView> plan = service.open(studentId, request);

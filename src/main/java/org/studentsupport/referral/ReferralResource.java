@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -181,6 +182,9 @@ public class ReferralResource {
     @Operation(operationId = "rerouteReferral", summary = "Re-route a rejected referral to another service",
             description = "Creates a new draft to the other service, copying the rejected referral's content, linked both ways "
                     + "(reroutedFromId / reroutedToId). Send it as any draft. Requires If-Match of the rejected referral.")
+    @APIResponse(responseCode = "201", description = "The new draft to the other service",
+            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
     public RestResponse<ReferralView> reroute(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                               @NotNull @Valid RerouteRequest request, @Context UriInfo uri) {
         Versioned<ReferralView> created = workflow.reroute(id, ETags.ifMatch(ifMatch), request);

@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,6 +50,9 @@ public class StudentReferralResource {
             description = "Nothing leaves the school until the draft is sent. With an Idempotency-Key (kept 24 hours), "
                     + "repeating the same request returns the same referral (201, header Idempotent-Replayed: true); "
                     + "the same key with a different body is a 422.")
+    @APIResponse(responseCode = "201", description = "The new draft",
+            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
     public RestResponse<ReferralView> create(
             @PathParam("studentId") UUID studentId,
             @HeaderParam("Idempotency-Key") @Pattern(regexp = ReferralResource.IDEMPOTENCY_KEY)

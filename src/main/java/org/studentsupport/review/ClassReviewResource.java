@@ -14,6 +14,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.studentsupport.audit.AuditAction;
@@ -55,6 +60,11 @@ public class ClassReviewResource {
                     + "The first save creates the draft (201); later saves need If-Match with its ETag (428 without, 412 when stale). "
                     + "A student not enrolled on the review date, an unknown tier or code: 422 naming the field by JSON pointer; nothing is written. "
                     + "A finalized review is changed only by amendments (409).")
+    @APIResponse(responseCode = "200", description = "The draft saved again (with If-Match)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClassReviewView.class)))
+    @APIResponse(responseCode = "201", description = "The first save: the draft is created",
+            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClassReviewView.class)))
     public RestResponse<ClassReviewView> save(@PathParam("classId") UUID classId, @PathParam("periodId") UUID periodId,
                                               @HeaderParam("If-Match") String ifMatch,
                                               @NotNull @Valid SaveClassReviewRequest request) {

@@ -206,7 +206,7 @@ public class ServiceReports {
                 SELECT g.student_id, st.given_name, st.family_name, st.grade, g.school_id, sc.name, g.tier, g.review_id, g.unmet, g.met
                 FROM g JOIN student st ON st.id = g.student_id JOIN school sc ON sc.id = g.school_id
                 ORDER BY array_position(CAST(?5 AS text[]), CAST(g.tier AS text)) DESC NULLS LAST, st.family_name, st.given_name, g.student_id
-                OFFSET """ + page.offset() + " LIMIT " + page.size(), parameters)) {
+                """ + " OFFSET " + page.offset() + " LIMIT " + page.size(), parameters)) {
             items.add(new UnmetNeedStudent((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (UUID) r[4], (String) r[5],
                     (String) r[6], (UUID) r[7], ServicesReceived.codes((String) r[8]), ServicesReceived.codes((String) r[9])));
         }

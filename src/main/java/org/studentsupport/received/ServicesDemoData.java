@@ -45,6 +45,14 @@ public class ServicesDemoData {
             "health", new String[] {ServiceCategory.INTENSIVE, "Individual health plan with the school nurse"});
     private static final String[] ENRICHMENT = {ServiceCategory.PREVENTION_ENRICHMENT, "School after-school enrichment club"};
 
+    private static List<String> descriptions() {
+        List<String> all = new ArrayList<>();
+        SUPPORTS.values().forEach(s -> all.add(s[1]));
+        INTENSIVE.values().forEach(s -> all.add(s[1]));
+        all.add(ENRICHMENT[1]);
+        return all;
+    }
+
     private final boolean enabled;
     private final EntityManager em;
 
@@ -62,8 +70,11 @@ public class ServicesDemoData {
     /** Seeds the district's school-based supports; returns how many it added (0 when skipped). */
     @Transactional
     int seed(String district) {
-        if (!em.createQuery("select r.id from IndividualReview r where r.concerns = :c", UUID.class).setParameter("c", CONCERNS)
-                .setMaxResults(1).getResultList().isEmpty()) {
+        if (!em.createNativeQuery("""
+                        SELECT s.id FROM isr_support s JOIN individual_review ir ON ir.id = s.review_id JOIN student st ON st.id = ir.student_id
+                        JOIN school sc ON sc.id = st.school_id JOIN district d ON d.id = sc.district_id
+                        WHERE d.sourced_id = :d AND s.description IN (:mine)""")
+                .setParameter("d", district).setParameter("mine", descriptions()).setMaxResults(1).getResultList().isEmpty()) {
             LOG.info("Demo school-based supports already present; nothing to seed");
             return 0;
         }

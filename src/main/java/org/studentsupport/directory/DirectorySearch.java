@@ -254,7 +254,8 @@ public class DirectorySearch {
                 params.add(c.termIds());
             }
             if (c.needs().asked()) {
-                or.add("t.id = ANY(?)");
+                // typed: an empty list (no term of the directory meets the needs) binds as text[]
+                or.add("t.id = ANY(CAST(? AS uuid[]))");
                 params.add(c.needs().termIds());
             }
             if (c.text() != null) {
@@ -283,7 +284,7 @@ public class DirectorySearch {
         }
         if (c.needs().asked()) {
             // meets at least one of the needs: carries one of the terms mapped to them (none mapped: nothing meets them)
-            sql.append(" AND EXISTS (SELECT 1 FROM dir_attribute a WHERE a.link_id = s.id AND a.taxonomy_term_id = ANY(?))");
+            sql.append(" AND EXISTS (SELECT 1 FROM dir_attribute a WHERE a.link_id = s.id AND a.taxonomy_term_id = ANY(CAST(? AS uuid[])))");
             params.add(c.needs().termIds());
         }
         if (!c.languages().isEmpty()) {

@@ -55,7 +55,7 @@ public class ClassReviewRepository implements PanacheRepositoryBase<ClassReview,
         em().unwrap(org.hibernate.Session.class).doWork(connection -> {
             try (java.sql.PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO class_review_entry (id, review_id, student_id, tier, interests, needs_individual_review, "
-                            + "position, current, amendment_id, superseded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
+                            + "position, current, amendment_id, superseded_by, carried_forward) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)")) {
                 for (ClassReviewEntry e : entries) {
                     insert.setObject(1, e.id);
                     insert.setObject(2, e.reviewId);
@@ -66,6 +66,7 @@ public class ClassReviewRepository implements PanacheRepositoryBase<ClassReview,
                     insert.setInt(7, e.position);
                     insert.setBoolean(8, e.current);
                     insert.setObject(9, e.amendmentId);
+                    insert.setBoolean(10, e.carriedForward);
                     insert.addBatch();
                 }
                 insert.executeBatch();

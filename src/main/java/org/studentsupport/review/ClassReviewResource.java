@@ -82,8 +82,10 @@ public class ClassReviewResource {
     @RolesAllowed(Roles.COORDINATOR)
     @Audited(action = AuditAction.UPDATE, object = "class-review")
     @Operation(operationId = "amendClassReview", summary = "Correct entries of a finalized review",
-            description = "Each entry replaces the student's current entry; the replaced one stays readable in the amendment history. "
-                    + "A reason is required; so is a tier for every entry. Requires If-Match.")
+            description = "Each entry changes what it names in the student's current entry; the replaced entry stays readable in the "
+                    + "amendment history. Tier, interests and needsIndividualReview left out keep their current value (interests \"\" clears them). "
+                    + "A domain sent replaces that domain's strengths, needs and note; a domain sent with empty lists and no note clears it; "
+                    + "a domain left out (or null) is kept. A student without a current entry needs a tier. A reason is required. Requires If-Match.")
     public RestResponse<ClassReviewView> amend(@PathParam("classId") UUID classId, @PathParam("periodId") UUID periodId,
                                                @HeaderParam("If-Match") String ifMatch,
                                                @NotNull @Valid AmendClassReviewRequest request) {

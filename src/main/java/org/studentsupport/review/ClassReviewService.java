@@ -128,10 +128,16 @@ public class ClassReviewService {
         ifMatch.require(review.version);
         review.requireFinal();
         Map<UUID, ClassReviewEntry> current = new HashMap<>();
-        reviews.currentEntries(review.id).keySet().forEach(e -> current.put(e.studentId, e));
+        Map<UUID, List<ClassReviewDomain>> currentDomains = new HashMap<>();
+        reviews.currentEntries(review.id).forEach((e, domains) -> {
+            current.put(e.studentId, e);
+            currentDomains.put(e.studentId, domains);
+        });
         Set<UUID> amendable = reviews.enrolledOn(classId, review.reviewedOn);
         amendable.addAll(current.keySet());
-        List<Violation> violations = rules(section).check(request.entries(), amendable, review.reviewedOn, true);
+        // a tier left out keeps the current one; a student the amendment adds needs one
+        List<Violation> violations = rules(section).check(request.entries(), amendable, review.reviewedOn,
+                student -> current.get(student) == null || current.get(student).tier == null);
         if (!violations.isEmpty()) {
             throw new RuleBrokenException("The amendment was not saved: " + violations.size() + " field(s) are wrong",
                     violations);
@@ -145,9 +151,10 @@ public class ClassReviewService {
         int next = current.values().stream().mapToInt(e -> e.position + 1).max().orElse(0);
         for (ReviewEntryInput input : request.entries()) {
             ClassReviewEntry old = current.get(input.studentId());
-            ClassReviewEntry entry = ReviewEntries.entry(review.id, input, old == null ? next++ : old.position, amendment.id);
-            em.persist(entry);
-            ReviewEntries.domains(entry.id, input).forEach(em::persist);
+            ReviewEntries.Merged merged = ReviewEntries.merged(review.id, input, old,
+                    currentDomains.getOrDefault(input.studentId(), List.of()), old == null ? next++ : old.position, amendment.id);
+            em.persist(merged.entry());
+            merged.domains().forEach(em::persist);
         }
         review.amended();
         try {

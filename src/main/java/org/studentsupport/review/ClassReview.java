@@ -135,6 +135,11 @@ public class ClassReview {
             throw new RuleBrokenException("The review cannot be finalized: " + violations.size()
                     + " student(s) without a tier", violations);
         }
+        List<Violation> unconfirmed = unconfirmed(entries);
+        if (!unconfirmed.isEmpty()) {
+            throw new RuleBrokenException("The review cannot be finalized: " + unconfirmed.size()
+                    + " entry(ies) carried forward from the previous period are not confirmed; save them first", unconfirmed);
+        }
         status = FINAL;
         finalizedAt = Instant.now();
         finalizedBy = coordinator;
@@ -144,6 +149,18 @@ public class ClassReview {
     public void amended() {
         requireFinal();
         updatedAt = Instant.now();
+    }
+
+    /** One violation per entry still marked as carried forward: the coordinator has not confirmed it. */
+    static List<Violation> unconfirmed(List<ClassReviewEntry> entries) {
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).carriedForward) {
+                violations.add(Violation.atPointer("/entries/" + i + "/carriedForward", "student " + entries.get(i).studentId
+                        + ": the entry is carried forward from the previous period and not confirmed"));
+            }
+        }
+        return violations;
     }
 
     /** One violation per entry without a tier and per enrolled student without an entry. */

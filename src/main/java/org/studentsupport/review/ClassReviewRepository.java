@@ -105,6 +105,29 @@ public class ClassReviewRepository implements PanacheRepositoryBase<ClassReview,
         return found;
     }
 
+    /** The students whose current entry in a review is still marked as carried forward. */
+    public Set<UUID> carriedForwardStudents(UUID reviewId) {
+        return new HashSet<>(em().createQuery("select e.studentId from ClassReviewEntry e where e.reviewId = :r "
+                + "and e.current = true and e.carriedForward = true", UUID.class).setParameter("r", reviewId).getResultList());
+    }
+
+    /**
+     * Per student, the current entry (with its domains) in a finalized review of a period: the one
+     * that counts under the once-per-period rule.
+     */
+    public Map<UUID, Map.Entry<ClassReviewEntry, List<ClassReviewDomain>>> finalEntriesOf(UUID periodId, Collection<UUID> students) {
+        Map<UUID, Map.Entry<ClassReviewEntry, List<ClassReviewDomain>>> found = new LinkedHashMap<>();
+        if (students.isEmpty()) {
+            return found;
+        }
+        List<ClassReviewEntry> entries = em().createQuery("select e from ClassReviewEntry e, ClassReview r where e.reviewId = r.id "
+                        + "and r.period.id = :p and r.status = 'final' and e.current = true and e.secondInPeriod = false "
+                        + "and e.studentId in :s order by r.createdAt, r.id", ClassReviewEntry.class)
+                .setParameter("p", periodId).setParameter("s", students).getResultList();
+        withDomains(entries).forEach((entry, domains) -> found.putIfAbsent(entry.studentId, Map.entry(entry, domains)));
+        return found;
+    }
+
     /** Removes every entry of a draft (its domains go with them). */
     public void deleteEntries(UUID reviewId) {
         em().createQuery("delete from ClassReviewDomain d where d.entryId in "

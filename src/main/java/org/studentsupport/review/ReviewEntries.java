@@ -19,6 +19,7 @@ final class ReviewEntries {
         entry.interests = blankToNull(input.interests());
         entry.needsIndividualReview = input.flaggedForIndividualReview();
         entry.amendmentId = amendmentId;
+        entry.carriedForward = amendmentId == null && input.keepsCarriedForward();
         return entry;
     }
 

@@ -21,7 +21,18 @@ public record ReviewEntryInput(
                 + "the current interests, an empty string clears them") String interests,
         @Schema(description = "Flag the student for an individual student review; left out: false in a draft save, "
                 + "the current flag in an amendment") Boolean needsIndividualReview,
-        @Valid DomainsInput domains) {
+        @Valid DomainsInput domains,
+        @Schema(description = "Draft save only: true keeps a carried-forward entry marked as not yet confirmed (send it back as read); "
+                + "left out or false confirms it. Only an entry the draft holds as carried forward can stay marked.")
+        Boolean carriedForward) {
+
+    public ReviewEntryInput(java.util.UUID studentId, String tier, String interests, Boolean needsIndividualReview, DomainsInput domains) {
+        this(studentId, tier, interests, needsIndividualReview, domains, null);
+    }
+
+    boolean keepsCarriedForward() {
+        return Boolean.TRUE.equals(carriedForward);
+    }
 
     boolean flaggedForIndividualReview() {
         return Boolean.TRUE.equals(needsIndividualReview);

@@ -224,6 +224,24 @@ public class ClassReviewService {
         return kept;
     }
 
+    /**
+     * The students a review must hold to be finalized: those enrolled in the class on the review day,
+     * except students reviewed in another class of the period and students whose reviewing class (on
+     * the period's review roster) is another class. Students with no reviewing class stay in.
+     */
+    private Set<UUID> toReview(ClassSection section, ClassReview review) {
+        Set<UUID> enrolled = reviews.enrolledOn(section.id, review.reviewedOn);
+        enrolled.removeAll(reviews.reviewedElsewhere(review.period.id, review.id, enrolled).keySet());
+        if (!enrolled.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<UUID> elsewhere = ReviewRosterService.bind(em.createNativeQuery(ReviewRosterService.ROSTER
+                            + "SELECT student_id FROM roster WHERE class_id IS NOT NULL AND class_id <> :cls"),
+                    review.period, section.school.id, review.reviewedOn).setParameter("cls", section.id).getResultList();
+            enrolled.removeAll(elsewhere);
+        }
+        return enrolled;
+    }
+
     /** The students of the period's review roster whose reviewing class is this class, in order of name. */
     private List<UUID> rosterOf(ClassSection section, ReviewPeriod period, LocalDate today) {
         @SuppressWarnings("unchecked")
@@ -258,7 +276,7 @@ public class ClassReviewService {
         ClassReview review = existing(section, periods.get(periodId));
         ifMatch.require(review.version);
         List<ClassReviewEntry> entries = new ArrayList<>(reviews.currentEntries(review.id).keySet());
-        review.finalizeBy(caller.subject(), entries, reviews.enrolledOn(classId, review.reviewedOn));
+        review.finalizeBy(caller.subject(), entries, toReview(section, review));
         reviews.flush();
         audit.object("class-review", review.id).students(entries.stream().map(e -> e.studentId).toList());
         return versioned(review);

@@ -189,6 +189,15 @@ class ReviewRosterTest {
     }
 
     @Test
+    @TestSecurity(user = "admin-roster", roles = "admin", attributes = @SecurityAttribute(key = "district_id", value = DISTRICT))
+    void anAdministratorDesignatesButDoesNotReadTheRoster() {
+        given().contentType(ContentType.JSON).body(Map.of("classId", math.toString())).put(designation(cal)).then().statusCode(200)
+                .body("designatedBy", equalTo("admin-roster"));
+        assertEquals(math, fixtures.designation(fall, cal));
+        given().get(roster()).then().statusCode(403);
+    }
+
+    @Test
     void theRosterOfAPeriodOfAnotherDistrictIsNotFound() {
         UUID year = fixtures.schoolYear("dst-rev-roster-elsewhere", "yr-rev-roster-elsewhere");
         UUID foreign = fixtures.fall(year);

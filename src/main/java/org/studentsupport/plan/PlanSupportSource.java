@@ -29,7 +29,7 @@ public class PlanSupportSource implements StudentSupportSource {
                 r.goals.stream().filter(g -> Goal.OPEN.equals(g.status)).map(g -> g.targetDate).filter(Objects::nonNull)
                         .min(Comparator.<LocalDate>naturalOrder()).orElse(null),
                 planNeeds(r))).orElse(null);
-        return new StudentSupportSummary(summary.currentTier(), summary.latestByDomain(), plan, summary.referrals());
+        return new StudentSupportSummary(summary.currentTier(), summary.latestByDomain(), summary.reviewsByPeriod(), plan, summary.referrals());
     }
 
     private static java.util.List<String> planNeeds(IndividualReview review) {

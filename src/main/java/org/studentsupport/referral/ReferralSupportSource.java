@@ -32,6 +32,6 @@ public class ReferralSupportSource implements StudentSupportSource {
                 .map(r -> new ReferralSummary(r.id, r.service.name, r.service.organization.name, r.status.code(), r.followUpDue,
                         FollowUp.isOverdue(r.status, r.followUpDue, today)))
                 .toList();
-        return new StudentSupportSummary(summary.currentTier(), summary.latestByDomain(), summary.openPlan(), items);
+        return new StudentSupportSummary(summary.currentTier(), summary.latestByDomain(), summary.reviewsByPeriod(), summary.openPlan(), items);
     }
 }

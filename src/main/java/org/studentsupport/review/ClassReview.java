@@ -124,16 +124,21 @@ public class ClassReview {
      * tier distribution of a period counts every student once.
      *
      * @param entries  the current entries, in their order
-     * @param enrolled the students enrolled in the class on the review day
+     * @param enrolled the students who need an entry: enrolled in the class on the review day, less
+     *                 those reviewed in another class of the period or whose reviewing class is another class
      */
     public void finalizeBy(String coordinator, List<ClassReviewEntry> entries, Collection<UUID> enrolled) {
         if (isFinal()) {
             throw new ConflictException("The review is already finalized");
         }
-        List<Violation> violations = missingTiers(entries, enrolled);
-        if (!violations.isEmpty()) {
-            throw new RuleBrokenException("The review cannot be finalized: " + violations.size()
-                    + " student(s) without a tier", violations);
+        List<Violation> violations = new ArrayList<>(missingTiers(entries, enrolled));
+        List<Violation> unconfirmed = unconfirmed(entries);
+        if (!violations.isEmpty() || !unconfirmed.isEmpty()) {
+            String detail = "The review cannot be finalized: " + (violations.isEmpty() ? "" : violations.size() + " student(s) without a tier")
+                    + (violations.isEmpty() || unconfirmed.isEmpty() ? "" : ", ")
+                    + (unconfirmed.isEmpty() ? "" : unconfirmed.size() + " carried-forward entry(ies) not confirmed (save them first)");
+            violations.addAll(unconfirmed);
+            throw new RuleBrokenException(detail, violations);
         }
         status = FINAL;
         finalizedAt = Instant.now();
@@ -144,6 +149,18 @@ public class ClassReview {
     public void amended() {
         requireFinal();
         updatedAt = Instant.now();
+    }
+
+    /** One violation per entry still marked as carried forward: the coordinator has not confirmed it. */
+    static List<Violation> unconfirmed(List<ClassReviewEntry> entries) {
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).carriedForward) {
+                violations.add(Violation.atPointer("/entries/" + i + "/carriedForward", "student " + entries.get(i).studentId
+                        + ": the entry is carried forward from the previous period and not confirmed"));
+            }
+        }
+        return violations;
     }
 
     /** One violation per entry without a tier and per enrolled student without an entry. */

@@ -49,6 +49,14 @@ public class ClassReviewEntry {
     @Column(name = "superseded_by")
     public UUID supersededBy;
 
+    /** Pre-filled from the previous period's final entry and not yet confirmed by a save of the coordinator. */
+    @Column(name = "carried_forward", nullable = false)
+    public boolean carriedForward;
+
+    /** A second entry of the student in the period, kept from before the once-per-period rule; never the one that counts. */
+    @Column(name = "second_in_period", insertable = false, updatable = false)
+    public boolean secondInPeriod;
+
     protected ClassReviewEntry() {
     }
 

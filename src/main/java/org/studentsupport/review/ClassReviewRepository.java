@@ -55,7 +55,7 @@ public class ClassReviewRepository implements PanacheRepositoryBase<ClassReview,
         em().unwrap(org.hibernate.Session.class).doWork(connection -> {
             try (java.sql.PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO class_review_entry (id, review_id, student_id, tier, interests, needs_individual_review, "
-                            + "position, current, amendment_id, superseded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
+                            + "position, current, amendment_id, superseded_by, carried_forward) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)")) {
                 for (ClassReviewEntry e : entries) {
                     insert.setObject(1, e.id);
                     insert.setObject(2, e.reviewId);
@@ -66,6 +66,7 @@ public class ClassReviewRepository implements PanacheRepositoryBase<ClassReview,
                     insert.setInt(7, e.position);
                     insert.setBoolean(8, e.current);
                     insert.setObject(9, e.amendmentId);
+                    insert.setBoolean(10, e.carriedForward);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -101,6 +102,29 @@ public class ClassReviewRepository implements PanacheRepositoryBase<ClassReview,
                 .setParameter("p", periodId).setParameter("self", reviewId == null ? new UUID(0, 0) : reviewId)
                 .setParameter("s", students).getResultList()
                 .forEach(row -> found.putIfAbsent((UUID) row[0], new UUID[]{(UUID) row[1], (UUID) row[2]}));
+        return found;
+    }
+
+    /** The students whose current entry in a review is still marked as carried forward. */
+    public Set<UUID> carriedForwardStudents(UUID reviewId) {
+        return new HashSet<>(em().createQuery("select e.studentId from ClassReviewEntry e where e.reviewId = :r "
+                + "and e.current = true and e.carriedForward = true", UUID.class).setParameter("r", reviewId).getResultList());
+    }
+
+    /**
+     * Per student, the current entry (with its domains) in a finalized review of a period: the one
+     * that counts under the once-per-period rule.
+     */
+    public Map<UUID, Map.Entry<ClassReviewEntry, List<ClassReviewDomain>>> finalEntriesOf(UUID periodId, Collection<UUID> students) {
+        Map<UUID, Map.Entry<ClassReviewEntry, List<ClassReviewDomain>>> found = new LinkedHashMap<>();
+        if (students.isEmpty()) {
+            return found;
+        }
+        List<ClassReviewEntry> entries = em().createQuery("select e from ClassReviewEntry e, ClassReview r where e.reviewId = r.id "
+                        + "and r.period.id = :p and r.status = 'final' and e.current = true and e.secondInPeriod = false "
+                        + "and e.studentId in :s order by r.createdAt, r.id", ClassReviewEntry.class)
+                .setParameter("p", periodId).setParameter("s", students).getResultList();
+        withDomains(entries).forEach((entry, domains) -> found.putIfAbsent(entry.studentId, Map.entry(entry, domains)));
         return found;
     }
 

@@ -82,7 +82,8 @@ public class ClassReviewService {
         }
         LocalDate day = request.reviewedOn() == null ? LocalDate.now() : request.reviewedOn();
         UUID teacher = teacherOf(section, request.teacherId());
-        List<Violation> violations = rules(section).check(request.entries(), reviews.enrolledOn(classId, day), day, false);
+        List<Violation> violations = new ArrayList<>(rules(section).check(request.entries(), reviews.enrolledOn(classId, day), day, false));
+        violations.addAll(carriedForwardMarks(created ? null : review, request.entries()));
         if (!violations.isEmpty()) {
             throw new RuleBrokenException("The review was not saved: " + violations.size() + " field(s) are wrong",
                     violations);
@@ -109,13 +110,173 @@ public class ClassReviewService {
         return created ? Versioned.created(view, review.version) : Versioned.of(view, review.version);
     }
 
+    /**
+     * Pre-fills the class's draft in a period from the previous period's final entries: for each
+     * student whose reviewing class in this period is this class (the review roster), enrolled in it on
+     * the review day, not yet in the draft and not reviewed in another class of the period, the tier
+     * and the strength and need codes of the student's current final entry of the previous period
+     * (the district's period that starts latest before this one). Notes, interests and the
+     * individual-review flag are not carried. Codes no longer usable (retired, or no longer of that
+     * kind and domain) and tiers no longer on the scale are dropped and reported. Carried entries are
+     * marked carriedForward until a save confirms them. Creates the draft (201) when there is none;
+     * adding to an existing draft needs If-Match; a final review is a 409.
+     */
+    @Transactional
+    public Versioned<CarryForwardView> carryForward(UUID classId, UUID periodId, VersionCheck ifMatch, LocalDate today) {
+        ClassSection section = classInScope(classId);
+        ReviewPeriod period = periodOf(section, periodId);
+        ClassReview review = reviews.findFor(classId, periodId).orElse(null);
+        boolean created = review == null;
+        if (!created) {
+            ifMatch.require(review.version);
+            review.requireDraft();
+        }
+        ReviewPeriod previous = periods.previous(period).orElseThrow(() -> new RuleBrokenException(
+                "There is no earlier review period to carry forward from",
+                List.of(Violation.atParameter("periodId", "is the district's first review period"))));
+        LocalDate day = created ? period.referenceDate(today) : review.reviewedOn;
+        Map<ClassReviewEntry, List<ClassReviewDomain>> existing = created ? Map.of() : reviews.currentEntries(review.id);
+        Set<UUID> inDraft = new HashSet<>();
+        existing.keySet().forEach(e -> inDraft.add(e.studentId));
+        Set<UUID> enrolled = reviews.enrolledOn(classId, day);
+        List<UUID> roster = rosterOf(section, period, today);
+
+        List<CarryForwardView.Skipped> skipped = new ArrayList<>();
+        List<UUID> candidates = new ArrayList<>();
+        for (UUID student : roster) {
+            if (inDraft.contains(student)) {
+                skipped.add(new CarryForwardView.Skipped(student, "already-in-draft"));
+            } else if (!enrolled.contains(student)) {
+                skipped.add(new CarryForwardView.Skipped(student, "not-enrolled-on-review-day"));
+            } else {
+                candidates.add(student);
+            }
+        }
+        Set<UUID> elsewhere = reviews.reviewedElsewhere(period.id, created ? null : review.id, candidates).keySet();
+        Map<UUID, Map.Entry<ClassReviewEntry, List<ClassReviewDomain>>> finals = reviews.finalEntriesOf(previous.id,
+                candidates.stream().filter(s -> !elsewhere.contains(s)).toList());
+        if (created) {
+            review = new ClassReview(classId, period, section.school.id);
+            review.saveDraft(caller.subject(), teacherOf(section, null), day);
+            reviews.persist(review);
+        }
+        org.studentsupport.vocabulary.Vocabulary codes = vocabulary.of(section.school.district.id);
+        int position = existing.keySet().stream().mapToInt(e -> e.position + 1).max().orElse(0);
+        List<ClassReviewEntry> rows = new ArrayList<>();
+        List<ClassReviewDomain> domainRows = new ArrayList<>();
+        List<CarryForwardView.Dropped> dropped = new ArrayList<>();
+        List<UUID> carried = new ArrayList<>();
+        for (UUID student : candidates) {
+            if (elsewhere.contains(student)) {
+                skipped.add(new CarryForwardView.Skipped(student, "reviewed-elsewhere"));
+                continue;
+            }
+            Map.Entry<ClassReviewEntry, List<ClassReviewDomain>> before = finals.get(student);
+            if (before == null) {
+                skipped.add(new CarryForwardView.Skipped(student, "no-previous-final-entry"));
+                continue;
+            }
+            ClassReviewEntry entry = new ClassReviewEntry(review.id, student, position++);
+            entry.carriedForward = true;
+            entry.tier = before.getKey().tier;
+            if (entry.tier != null && !tiers.contains(entry.tier)) {
+                dropped.add(new CarryForwardView.Dropped(student, null, "tier", entry.tier, "is no longer a tier of the scale"));
+                entry.tier = null;
+            }
+            for (ClassReviewDomain d : before.getValue()) {
+                List<String> strengths = usable(codes, org.studentsupport.vocabulary.CodeKind.STRENGTH, d.domain, d.strengthCodes(), student, dropped);
+                List<String> needs = usable(codes, org.studentsupport.vocabulary.CodeKind.NEED, d.domain, d.needCodes(), student, dropped);
+                if (!strengths.isEmpty() || !needs.isEmpty()) {
+                    ReviewDomain.of(d.domain).ifPresent(domain -> domainRows.add(new ClassReviewDomain(entry.id, domain, strengths, needs, null)));
+                }
+            }
+            rows.add(entry);
+            carried.add(student);
+        }
+        if (!rows.isEmpty() && !created) {
+            review.saveDraft(caller.subject(), review.teacherId, review.reviewedOn);
+        }
+        try {
+            reviews.insertAll(rows, domainRows);
+        } catch (org.hibernate.exception.ConstraintViolationException e) {
+            throw secondReview(e, period);
+        }
+        em.clear();
+        ClassReview reloaded = reviews.findById(review.id);
+        Versioned<ClassReviewView> view = versioned(reloaded);
+        audit.object("class-review", review.id).students(roster);
+        CarryForwardView result = new CarryForwardView(previous.id, previous.name, view.body(), carried, skipped, dropped);
+        return created ? Versioned.created(result, reloaded.version) : Versioned.of(result, reloaded.version);
+    }
+
+    /** The codes still usable as {@code kind} in the domain; the others are reported as dropped. */
+    private static List<String> usable(org.studentsupport.vocabulary.Vocabulary codes, org.studentsupport.vocabulary.CodeKind kind,
+                                       String domain, List<String> values, UUID student, List<CarryForwardView.Dropped> dropped) {
+        List<String> kept = new ArrayList<>();
+        for (String code : values) {
+            List<Violation> wrong = codes.check(kind, domain, List.of(code), "", null);
+            if (wrong.isEmpty()) {
+                kept.add(code);
+            } else {
+                dropped.add(new CarryForwardView.Dropped(student, domain, kind.code(), code, wrong.get(0).message()));
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * The students a review must hold to be finalized: those enrolled in the class on the review day,
+     * except students reviewed in another class of the period and students whose reviewing class (on
+     * the period's review roster) is another class. Students with no reviewing class stay in.
+     */
+    private Set<UUID> toReview(ClassSection section, ClassReview review) {
+        Set<UUID> enrolled = reviews.enrolledOn(section.id, review.reviewedOn);
+        enrolled.removeAll(reviews.reviewedElsewhere(review.period.id, review.id, enrolled).keySet());
+        if (!enrolled.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<UUID> elsewhere = ReviewRosterService.bind(em.createNativeQuery(ReviewRosterService.ROSTER
+                            + "SELECT student_id FROM roster WHERE class_id IS NOT NULL AND class_id <> :cls"),
+                    review.period, section.school.id, review.reviewedOn).setParameter("cls", section.id).getResultList();
+            enrolled.removeAll(elsewhere);
+        }
+        return enrolled;
+    }
+
+    /** The students of the period's review roster whose reviewing class is this class, in order of name. */
+    private List<UUID> rosterOf(ClassSection section, ReviewPeriod period, LocalDate today) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = ReviewRosterService.bind(em.createNativeQuery(ReviewRosterService.ROSTER
+                        + "SELECT student_id FROM roster WHERE class_id = :cls ORDER BY family_name, given_name, student_id"),
+                period, section.school.id, today).setParameter("cls", section.id).getResultList();
+        return ids;
+    }
+
+    /**
+     * A save may keep an entry marked as carried forward (carriedForward: true) only when the draft
+     * holds the student's entry as carried forward; anything else is a 422 at the entry's flag.
+     */
+    private List<Violation> carriedForwardMarks(ClassReview draft, List<ReviewEntryInput> entries) {
+        if (entries.stream().noneMatch(ReviewEntryInput::keepsCarriedForward)) {
+            return List.of();
+        }
+        Set<UUID> marked = draft == null ? Set.of() : reviews.carriedForwardStudents(draft.id);
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).keepsCarriedForward() && !marked.contains(entries.get(i).studentId())) {
+                violations.add(Violation.atPointer("/entries/" + i + "/carriedForward", "student " + entries.get(i).studentId()
+                        + ": only an entry carried forward and not yet confirmed can stay marked"));
+            }
+        }
+        return violations;
+    }
+
     @Transactional
     public Versioned<ClassReviewView> finalizeReview(UUID classId, UUID periodId, VersionCheck ifMatch) {
         ClassSection section = classInScope(classId);
         ClassReview review = existing(section, periods.get(periodId));
         ifMatch.require(review.version);
         List<ClassReviewEntry> entries = new ArrayList<>(reviews.currentEntries(review.id).keySet());
-        review.finalizeBy(caller.subject(), entries, reviews.enrolledOn(classId, review.reviewedOn));
+        review.finalizeBy(caller.subject(), entries, toReview(section, review));
         reviews.flush();
         audit.object("class-review", review.id).students(entries.stream().map(e -> e.studentId).toList());
         return versioned(review);
@@ -128,10 +289,16 @@ public class ClassReviewService {
         ifMatch.require(review.version);
         review.requireFinal();
         Map<UUID, ClassReviewEntry> current = new HashMap<>();
-        reviews.currentEntries(review.id).keySet().forEach(e -> current.put(e.studentId, e));
+        Map<UUID, List<ClassReviewDomain>> currentDomains = new HashMap<>();
+        reviews.currentEntries(review.id).forEach((e, domains) -> {
+            current.put(e.studentId, e);
+            currentDomains.put(e.studentId, domains);
+        });
         Set<UUID> amendable = reviews.enrolledOn(classId, review.reviewedOn);
         amendable.addAll(current.keySet());
-        List<Violation> violations = rules(section).check(request.entries(), amendable, review.reviewedOn, true);
+        // a tier left out keeps the current one; a student the amendment adds needs one
+        List<Violation> violations = rules(section).check(request.entries(), amendable, review.reviewedOn,
+                student -> current.get(student) == null || current.get(student).tier == null);
         if (!violations.isEmpty()) {
             throw new RuleBrokenException("The amendment was not saved: " + violations.size() + " field(s) are wrong",
                     violations);
@@ -145,9 +312,10 @@ public class ClassReviewService {
         int next = current.values().stream().mapToInt(e -> e.position + 1).max().orElse(0);
         for (ReviewEntryInput input : request.entries()) {
             ClassReviewEntry old = current.get(input.studentId());
-            ClassReviewEntry entry = ReviewEntries.entry(review.id, input, old == null ? next++ : old.position, amendment.id);
-            em.persist(entry);
-            ReviewEntries.domains(entry.id, input).forEach(em::persist);
+            ReviewEntries.Merged merged = ReviewEntries.merged(review.id, input, old,
+                    currentDomains.getOrDefault(input.studentId(), List.of()), old == null ? next++ : old.position, amendment.id);
+            em.persist(merged.entry());
+            merged.domains().forEach(em::persist);
         }
         review.amended();
         try {

@@ -20,4 +20,9 @@ public record DomainInput(
     public List<String> needCodes() {
         return needs == null ? List.of() : needs;
     }
+
+    /** No codes and no note: in an amendment, the domain is cleared. */
+    public boolean isEmpty() {
+        return strengthCodes().isEmpty() && needCodes().isEmpty() && (note == null || note.isBlank());
+    }
 }

@@ -6,7 +6,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The four domains of a review entry; a domain left out records nothing for it. */
+/**
+ * The four domains of a review entry. In a draft save a domain left out records nothing for it; in
+ * an amendment a domain left out keeps what the student's current entry records for it.
+ */
 @Schema(name = "ReviewDomainsInput")
 public record DomainsInput(
         @Valid DomainInput academic,

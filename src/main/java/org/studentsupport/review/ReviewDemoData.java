@@ -25,8 +25,10 @@ import java.util.UUID;
 
 /**
  * Demo reviews for the run command: when the demo district has a roster, its school year gets a
- * fall and a spring review period, most classes a finalized fall review, a few a draft, and a
- * handful of tier-3 students an individual review with a plan. Deterministic (seeded) and
+ * fall and a spring review period; most homerooms of the fall term (the students' reviewing classes)
+ * a finalized fall review, a few a draft, one in seven none; strengths and needs drawn from their
+ * separate vocabularies (tier-1 students get no needs); and a handful of tier-3 students an
+ * individual review with a plan. Scheduled classes are not reviewed. Deterministic (seeded) and
  * idempotent (skipped when the fall period exists). Runs after the roster demo data.
  */
 @ApplicationScoped
@@ -84,13 +86,15 @@ public class ReviewDemoData {
         Set<UUID> reviewedInFall = new java.util.HashSet<>();
         int finals = 0;
         int drafts = 0;
-        for (int i = 0; i < classes.size(); i++) {
-            ClassSection section = classes.get(i);
-            if (!schoolYearOf(section.session).id.equals(year.id) || i % 7 == 6) {
-                continue; // another year, or left not started
+        // reviews happen in the homerooms of the fall term: each student's reviewing class, once per period
+        List<ClassSection> homerooms = classes.stream().filter(c -> ClassSection.HOMEROOM.equals(c.classType))
+                .filter(c -> ReviewRosterService.ofTerm(c, fall)).toList();
+        for (int i = 0; i < homerooms.size(); i++) {
+            ClassSection section = homerooms.get(i);
+            if (i % 7 == 6) {
+                continue; // left not started
             }
             boolean draft = i % 7 == 5;
-            // each student once per period: in the first of their classes (the demo's stand-in for the homeroom)
             List<UUID> students = reviews.enrolledOn(section.id, reviewedOn).stream().sorted().filter(reviewedInFall::add).toList();
             if (students.isEmpty()) {
                 continue;
@@ -118,7 +122,7 @@ public class ReviewDemoData {
         UUID mentoring = em.createQuery("select s.id from ProviderService s where s.organization.id = :o order by s.name, s.id", UUID.class)
                 .setParameter("o", MENTORING).setMaxResults(1).getResultStream().findFirst().orElse(null);
         highestTier.forEach((student, coordinator) -> individualReview(student, coordinator, fall, mentoring));
-        LOG.infof("Seeded demo reviews: periods %s fall and spring, %d final and %d draft class reviews, %d individual reviews",
+        LOG.infof("Seeded demo reviews: periods %s fall and spring, %d final and %d draft homeroom reviews, %d individual reviews",
                 prefix, finals, drafts, highestTier.size());
     }
 

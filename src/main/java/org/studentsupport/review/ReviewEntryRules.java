@@ -34,6 +34,15 @@ record ReviewEntryRules(List<String> tiers, Vocabulary vocabulary) {
      * @param tierRequired    whether an entry without a tier is wrong (it is in a finalized review)
      */
     List<Violation> check(List<ReviewEntryInput> entries, Set<UUID> allowedStudents, LocalDate day, boolean tierRequired) {
+        return check(entries, allowedStudents, day, student -> tierRequired);
+    }
+
+    /**
+     * As {@link #check(List, Set, LocalDate, boolean)}, with the tier required only for some students
+     * (in an amendment: those without a current tier, since a tier left out keeps the current one).
+     */
+    List<Violation> check(List<ReviewEntryInput> entries, Set<UUID> allowedStudents, LocalDate day,
+                          java.util.function.Predicate<UUID> tierRequired) {
         List<Violation> violations = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -46,7 +55,7 @@ record ReviewEntryRules(List<String> tiers, Vocabulary vocabulary) {
                 violations.add(Violation.atPointer(at + "/studentId",
                         "student " + entry.studentId() + " appears more than once"));
             }
-            checkTier(violations, entry, at, tierRequired);
+            checkTier(violations, entry, at, tierRequired.test(entry.studentId()));
             checkCodes(violations, entry, at);
         }
         return violations;

@@ -14,6 +14,8 @@ public record ReviewEntryView(
         @Schema(maxLength = 20) String tier,
         @Schema(maxLength = 500) String interests,
         boolean needsIndividualReview,
+        @Schema(description = "True while the entry is the previous period's, carried forward and not yet confirmed by a save; "
+                + "a review with such entries cannot be finalized") boolean carriedForward,
         Domains domains) {
 
     @Schema(name = "ReviewDomains")
@@ -33,7 +35,7 @@ public record ReviewEntryView(
             ReviewDomain.of(d.domain).ifPresent(domain ->
                     views[domain.ordinal()] = new DomainView(d.strengthCodes(), d.needCodes(), d.note));
         }
-        return new ReviewEntryView(entry.studentId, entry.tier, entry.interests, entry.needsIndividualReview,
+        return new ReviewEntryView(entry.studentId, entry.tier, entry.interests, entry.needsIndividualReview, entry.carriedForward,
                 new Domains(views[0], views[1], views[2], views[3]));
     }
 }

@@ -70,6 +70,14 @@ public class ReviewPeriod {
         this.schoolYear = schoolYear;
     }
 
+    /**
+     * The middle day of the period: the period's own term is the session of its school year (the year
+     * itself, or a term or semester of it) whose dates contain this day.
+     */
+    public LocalDate middleDay() {
+        return startDate.plusDays(java.time.temporal.ChronoUnit.DAYS.between(startDate, endDate) / 2);
+    }
+
     /** The date on which enrollment counts for progress: today, kept within the period. */
     public LocalDate referenceDate(LocalDate today) {
         return today.isBefore(startDate) ? startDate : today.isAfter(endDate) ? endDate : today;

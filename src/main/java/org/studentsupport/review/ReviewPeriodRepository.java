@@ -31,6 +31,12 @@ public class ReviewPeriodRepository implements PanacheRepositoryBase<ReviewPerio
         return list("schoolYear.id = ?1 and kind = ?2", ORDER, schoolYearId, kind);
     }
 
+    /** The district's period that starts latest before this one starts. */
+    public Optional<ReviewPeriod> previous(ReviewPeriod period) {
+        return find("district.id = ?1 and startDate < ?2 order by startDate desc, name, id", period.district.id, period.startDate)
+                .firstResultOptional();
+    }
+
     private static String where(UUID schoolYearId) {
         return "district.sourcedId = :district" + (schoolYearId == null ? "" : " and schoolYear.id = :year");
     }

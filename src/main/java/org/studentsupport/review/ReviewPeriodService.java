@@ -57,6 +57,12 @@ public class ReviewPeriodService {
         return period;
     }
 
+    /** The district's period that starts latest before this one, if any. */
+    @Transactional
+    public java.util.Optional<ReviewPeriod> previous(ReviewPeriod period) {
+        return periods.previous(period);
+    }
+
     @Transactional
     public ReviewPeriodView create(ReviewPeriodRequest request) {
         District district = schools.callerDistrict();

@@ -39,7 +39,9 @@ public class ReviewProgressResource {
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
     @Audited(action = AuditAction.READ, object = "school", id = "schoolId")
     @Operation(operationId = "getReviewProgress", summary = "How far a school is with its reviews in a period",
-            description = "Counts of classes not started, in draft and final, and the share of enrolled students with a tier in a finalized review.")
+            description = "Counted on the period's review roster (see listReviewRoster): the classes to review — every reviewing class "
+                    + "of the roster and every class holding a review of the period — not started, in draft and final, and the share "
+                    + "of the roster's students with a tier in a finalized review. Classes of other terms are not counted.")
     public ReviewProgressView progress(@PathParam("periodId") UUID periodId, @PathParam("schoolId") UUID schoolId) {
         return service.progress(periodId, schoolId, LocalDate.now());
     }
@@ -49,12 +51,13 @@ public class ReviewProgressResource {
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR})
     @Audited(action = AuditAction.READ, object = "school", id = "schoolId")
     @Operation(operationId = "listClassReviewProgress", summary = "The school's classes and where each one's review stands",
-            description = "Ordered by class title. Filter with status=not-started to see the classes still to review.")
+            description = "The classes to review (as counted by getReviewProgress), ordered by title. Filter with status=not-started "
+                    + "to see the classes still to review.")
     public Page<ClassProgressView> classes(@PathParam("periodId") UUID periodId, @PathParam("schoolId") UUID schoolId,
                                            @QueryParam("status") @Pattern(regexp = "not-started|draft|final")
                                            @Parameter(schema = @Schema(enumeration = {"not-started", "draft", "final"}, maxLength = 20))
                                            String status,
                                            @BeanParam @Valid PageParams page) {
-        return service.classes(periodId, schoolId, status, page.toRequest());
+        return service.classes(periodId, schoolId, status, LocalDate.now(), page.toRequest());
     }
 }

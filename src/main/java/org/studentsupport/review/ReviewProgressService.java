@@ -17,26 +17,27 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Per school and period: which classes are not started, draft or final, and the share of students reviewed. */
+/**
+ * Per school and period, from the period's review roster ({@link ReviewRosterService}): the classes
+ * to review (every reviewing class of the roster, and every class of the school holding a review of
+ * the period) not started, draft or final, and the share of the roster's students reviewed. Classes
+ * of other terms that nobody is reviewed in are not counted.
+ */
 @ApplicationScoped
 public class ReviewProgressService {
 
     public static final String NOT_STARTED = "not-started";
 
-    /** The school's classes of the period's school year (classes of its terms included), with their review. */
-    private static final String CLASSES = """
-            FROM class_section c
-            JOIN academic_session s ON s.id = c.session_id
+    /** The classes to review, with their review of the period and how many roster students they are the reviewing class of. */
+    private static final String CLASSES = ReviewRosterService.ROSTER + """
+            , to_review AS (
+                SELECT class_id FROM roster WHERE class_id IS NOT NULL
+                UNION SELECT class_id FROM class_review WHERE school_id = :school AND period_id = :period
+            )
+            SELECT c.id, c.title, coalesce(r.status, 'not-started') AS status, r.id AS review_id, r.updated_at,
+                   (SELECT count(*) FROM roster x WHERE x.class_id = c.id) AS students
+            FROM to_review t JOIN class_section c ON c.id = t.class_id
             LEFT JOIN class_review r ON r.class_id = c.id AND r.period_id = :period
-            WHERE c.school_id = :school AND (s.id = :year OR s.parent_id = :year)
-            """;
-
-    private static final String ENROLLED = """
-            SELECT DISTINCT e.student_id FROM enrollment e
-            JOIN class_section c ON c.id = e.class_id
-            JOIN academic_session s ON s.id = c.session_id
-            WHERE c.school_id = :school AND (s.id = :year OR s.parent_id = :year)
-              AND (e.begin_date IS NULL OR e.begin_date <= :day) AND (e.end_date IS NULL OR e.end_date >= :day)
             """;
 
     private final EntityManager em;
@@ -56,7 +57,7 @@ public class ReviewProgressService {
         int notStarted = 0;
         int draft = 0;
         int done = 0;
-        for (Object row : bind(em.createNativeQuery("SELECT coalesce(r.status, '" + NOT_STARTED + "') " + CLASSES), period, schoolId)
+        for (Object row : ReviewRosterService.bind(em.createNativeQuery("SELECT y.status FROM (" + CLASSES + ") y"), period, schoolId, today)
                 .getResultList()) {
             switch ((String) row) {
                 case ClassReview.DRAFT -> draft++;
@@ -64,28 +65,26 @@ public class ReviewProgressService {
                 default -> notStarted++;
             }
         }
-        LocalDate day = period.referenceDate(today);
-        int enrolled = count(em.createNativeQuery("SELECT count(*) FROM (" + ENROLLED + ") x")
-                .setParameter("school", schoolId).setParameter("year", period.schoolYear.id).setParameter("day", day));
-        int reviewed = count(bind(em.createNativeQuery("""
-                        SELECT count(DISTINCT x.student_id) FROM class_review_entry x
-                        JOIN class_review r ON r.id = x.review_id
-                        WHERE r.school_id = :school AND r.period_id = :period AND r.status = 'final'
-                          AND x.current AND x.tier IS NOT NULL AND x.student_id IN (""" + ENROLLED + ")"), period, schoolId)
-                .setParameter("day", day));
-        double share = enrolled == 0 ? 0 : BigDecimal.valueOf(reviewed).divide(BigDecimal.valueOf(enrolled), 3, RoundingMode.HALF_UP).doubleValue();
-        return new ReviewProgressView(schoolId, periodId, day, notStarted + draft + done, notStarted, draft, done,
-                enrolled, reviewed, share);
+        Object[] students = (Object[]) ReviewRosterService.bind(em.createNativeQuery(ReviewRosterService.ROSTER + """
+                        SELECT count(*), count(*) FILTER (WHERE status = 'final' AND tier IS NOT NULL),
+                               count(*) FILTER (WHERE status = 'unassigned')
+                        FROM roster"""), period, schoolId, today).getSingleResult();
+        int onRoster = ((Number) students[0]).intValue();
+        int reviewed = ((Number) students[1]).intValue();
+        int unassigned = ((Number) students[2]).intValue();
+        double share = onRoster == 0 ? 0 : BigDecimal.valueOf(reviewed).divide(BigDecimal.valueOf(onRoster), 3, RoundingMode.HALF_UP).doubleValue();
+        return new ReviewProgressView(schoolId, periodId, period.referenceDate(today), notStarted + draft + done, notStarted, draft, done,
+                onRoster, reviewed, unassigned, share);
     }
 
     @Transactional
-    public Page<ClassProgressView> classes(UUID periodId, UUID schoolId, String status, PageRequest page) {
+    public Page<ClassProgressView> classes(UUID periodId, UUID schoolId, String status, LocalDate today, PageRequest page) {
         schools.require(schoolId, "School " + schoolId);
         ReviewPeriod period = periods.get(periodId);
-        String filter = status == null ? "" : " AND coalesce(r.status, '" + NOT_STARTED + "') = :status";
-        Query list = bind(em.createNativeQuery("SELECT c.id, c.title, coalesce(r.status, '" + NOT_STARTED + "'), r.id, r.updated_at "
-                + CLASSES + filter + " ORDER BY c.title, c.id"), period, schoolId);
-        Query total = bind(em.createNativeQuery("SELECT count(*) " + CLASSES + filter), period, schoolId);
+        String filter = status == null ? "" : " WHERE y.status = :status";
+        Query list = ReviewRosterService.bind(em.createNativeQuery("SELECT y.id, y.title, y.status, y.review_id, y.updated_at, y.students FROM ("
+                + CLASSES + ") y" + filter + " ORDER BY y.title, y.id"), period, schoolId, today);
+        Query total = ReviewRosterService.bind(em.createNativeQuery("SELECT count(*) FROM (" + CLASSES + ") y" + filter), period, schoolId, today);
         if (status != null) {
             list.setParameter("status", status);
             total.setParameter("status", status);
@@ -93,12 +92,8 @@ public class ReviewProgressService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         List<ClassProgressView> items = rows.stream().map(r -> new ClassProgressView((UUID) r[0], (String) r[1], (String) r[2],
-                (UUID) r[3], instant(r[4]))).toList();
+                (UUID) r[3], instant(r[4]), ((Number) r[5]).intValue())).toList();
         return Page.of(items, page, count(total));
-    }
-
-    private static Query bind(Query query, ReviewPeriod period, UUID schoolId) {
-        return query.setParameter("period", period.id).setParameter("school", schoolId).setParameter("year", period.schoolYear.id);
     }
 
     private static int count(Query query) {

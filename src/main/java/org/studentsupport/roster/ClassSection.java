@@ -49,6 +49,10 @@ public class ClassSection {
     @Column(name = "course_title")
     public String courseTitle;
 
+    /** OneRoster {@code classType}: {@code homeroom}, {@code scheduled} or an {@code ext:} value; a homeroom is where its students are reviewed by default. */
+    @Column(name = "class_type")
+    public String classType;
+
     /** Grade levels of the class, comma-separated (OneRoster {@code grades}). */
     public String grades;
 
@@ -79,6 +83,8 @@ public class ClassSection {
 
     protected ClassSection() {
     }
+
+    public static final String HOMEROOM = "homeroom";
 
     public ClassSection(String sourcedId, School school, AcademicSession session, String title) {
         this.id = UUID.randomUUID();

@@ -13,6 +13,8 @@ public record ClassView(
         @Schema(maxLength = 255) String classCode,
         @Schema(maxLength = 255) String courseTitle,
         @Schema(description = "Grade levels, comma-separated", maxLength = 100) String grades,
+        @Schema(description = "OneRoster classType: homeroom, scheduled or an ext: value; students are reviewed in their homeroom by default",
+                maxLength = 50) String classType,
         UUID schoolId,
         UUID sessionId,
         @Schema(maxLength = 255) String sessionTitle,
@@ -24,7 +26,7 @@ public record ClassView(
     }
 
     static ClassView from(ClassSection c) {
-        return new ClassView(c.id, c.sourcedId, c.title, c.classCode, c.courseTitle, c.grades, c.school.id, c.session.id, c.session.title,
+        return new ClassView(c.id, c.sourcedId, c.title, c.classCode, c.courseTitle, c.grades, c.classType, c.school.id, c.session.id, c.session.title,
                 c.teachers.stream().filter(t -> t.active).sorted(java.util.Comparator.comparing((Teacher t) -> t.familyName).thenComparing(t -> t.id))
                         .map(t -> new TeacherView(t.id, t.givenName, t.familyName, t.email)).toList());
     }

@@ -15,12 +15,15 @@ import java.util.UUID;
 @Schema(name = "StudentSupportSummary")
 public record StudentSupportSummary(
         @Schema(description = "The tier of the latest finalized whole-class review; null when never reviewed") CurrentTier currentTier,
-        @Schema(description = "The latest reviewed strengths and needs per domain", maxItems = 10) List<DomainReview> latestByDomain,
+        @Schema(description = "The strengths and needs of that same entry, per domain recorded in it (never mixed from several reviews)",
+                maxItems = 10) List<DomainReview> latestByDomain,
+        @Schema(description = "Per review period (latest first), the student's one current whole-class review entry", maxItems = 100)
+        List<PeriodReview> reviewsByPeriod,
         @Schema(description = "The open individual student review and plan, if any") OpenPlan openPlan,
         @Schema(description = "The student's referrals, open ones first", maxItems = 200) List<ReferralSummary> referrals) {
 
     public static StudentSupportSummary empty() {
-        return new StudentSupportSummary(null, List.of(), null, List.of());
+        return new StudentSupportSummary(null, List.of(), List.of(), null, List.of());
     }
 
     @Schema(name = "CurrentTier")
@@ -37,6 +40,24 @@ public record StudentSupportSummary(
             @Schema(maxItems = 50) List<@Size(max = 50) String> strengths,
             @Schema(maxItems = 50) List<@Size(max = 50) String> needs,
             Instant reviewedAt) {
+    }
+
+    @Schema(name = "PeriodReview", description = "A student's one entry of one review period, as one unit")
+    public record PeriodReview(
+            UUID reviewPeriodId,
+            @Schema(maxLength = 100) String reviewPeriodName,
+            LocalDate periodStart,
+            UUID reviewId,
+            UUID classId,
+            @Schema(maxLength = 255) String classTitle,
+            @Schema(enumeration = {"draft", "final"}, maxLength = 10) String status,
+            @Schema(maxLength = 20) String tier,
+            @Schema(maxLength = 500) String interests,
+            boolean needsIndividualReview,
+            @Schema(description = "True while the entry is carried forward from the previous period and not yet confirmed") boolean carriedForward,
+            Instant finalizedAt,
+            @Schema(description = "All four domains, in the order academic, social-emotional, health, family; empty lists where nothing is recorded",
+                    maxItems = 4) List<DomainReview> domains) {
     }
 
     @Schema(name = "OpenPlan")

@@ -69,7 +69,7 @@ class CoordinatorReviewJourneyTest {
         UUID school = fixtures.school("dst-riverton", "sch-elm");
         UUID year = fixtures.schoolYear("dst-riverton", "yr-app-" + suffix);
         UUID period = fixtures.period(year, "Fall review " + suffix, "fall", LocalDate.of(2026, 9, 1), LocalDate.of(2026, 12, 20));
-        UUID classId = fixtures.classSection(school, year, "Grade 4 Room " + suffix, fixtures.teacher("Okafor"));
+        UUID classId = fixtures.homeroom(school, year, "Grade 4 Room " + suffix, fixtures.teacher("Okafor"));
         List<UUID> students = fixtures.enrolledStudents(classId, school, "04", 3);
 
         Browser.allowRedirectsTo(reviews);

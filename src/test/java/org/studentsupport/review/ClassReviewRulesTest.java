@@ -133,6 +133,57 @@ class ClassReviewRulesTest {
                 rules.check(List.of(input(ANA, "1", domains, null)), Set.of(ANA), DAY, false));
     }
 
+    @Test
+    void anAmendmentEntryMergesIntoTheCurrentEntryDomainByDomain() {
+        ClassReviewEntry current = entry(ANA, "2");
+        current.interests = "soccer";
+        current.needsIndividualReview = true;
+        List<ClassReviewDomain> currentDomains = List.of(
+                new ClassReviewDomain(current.id, ReviewDomain.ACADEMIC, List.of("strong-reader"), List.of("reading"), "slow reader"),
+                new ClassReviewDomain(current.id, ReviewDomain.HEALTH, List.of(), List.of("vision"), null),
+                new ClassReviewDomain(current.id, ReviewDomain.FAMILY, List.of(), List.of("housing"), null));
+        // only the health domain is replaced and the family domain cleared; tier, interests and flag left out
+        DomainsInput named = new DomainsInput(null, null, new DomainInput(null, List.of("dental"), "seen by the nurse"),
+                new DomainInput(List.of(), List.of(), null));
+
+        ReviewEntries.Merged merged = ReviewEntries.merged(review.id, new ReviewEntryInput(ANA, null, null, null, named),
+                current, currentDomains, 4, UUID.randomUUID());
+
+        assertEquals("2", merged.entry().tier);
+        assertEquals("soccer", merged.entry().interests);
+        assertTrue(merged.entry().needsIndividualReview);
+        assertFalse(merged.entry().carriedForward);
+        assertEquals(4, merged.entry().position);
+        assertEquals(List.of("academic", "health"), merged.domains().stream().map(d -> d.domain).toList());
+        assertEquals(List.of("strong-reader"), merged.domains().get(0).strengthCodes());
+        assertEquals(List.of("reading"), merged.domains().get(0).needCodes());
+        assertEquals("slow reader", merged.domains().get(0).note);
+        assertEquals(List.of("dental"), merged.domains().get(1).needCodes());
+        assertEquals("seen by the nurse", merged.domains().get(1).note);
+        assertTrue(merged.domains().stream().allMatch(d -> d.entryId.equals(merged.entry().id)));
+
+        ReviewEntries.Merged retiered = ReviewEntries.merged(review.id, new ReviewEntryInput(ANA, "3", "", false, null),
+                current, currentDomains, 4, UUID.randomUUID());
+        assertEquals("3", retiered.entry().tier);
+        assertNull(retiered.entry().interests);
+        assertFalse(retiered.entry().needsIndividualReview);
+        assertEquals(3, retiered.domains().size());
+    }
+
+    @Test
+    void aReviewWithAnUnconfirmedCarriedForwardEntryIsNotFinalized() {
+        review.saveDraft("coord", null, DAY);
+        ClassReviewEntry carried = entry(BEN, "2");
+        carried.carriedForward = true;
+
+        RuleBrokenException refused = assertThrows(RuleBrokenException.class,
+                () -> review.finalizeBy("coord", List.of(entry(ANA, "1"), carried), Set.of(ANA, BEN)));
+
+        assertEquals(List.of(Violation.atPointer("/entries/1/carriedForward", "student " + BEN
+                + ": the entry is carried forward from the previous period and not confirmed")), refused.violations());
+        assertFalse(review.isFinal());
+    }
+
     private static ClassReviewEntry entry(UUID student, String tier) {
         ClassReviewEntry entry = new ClassReviewEntry(UUID.randomUUID(), student, 0);
         entry.tier = tier;

@@ -214,7 +214,7 @@ class ClassReviewTest {
     }
 
     @Test
-    void anAmendmentReplacesEntriesAndKeepsTheHistory() {
+    void anAmendmentChangesWhatItNamesAndKeepsTheHistory() {
         String etag = save(wholeClass("1", "2", "3"), null).then().statusCode(201).extract().header("ETag");
         etag = given().header("If-Match", etag).post(path() + "/finalize").then().statusCode(200).extract().header("ETag");
         Map<String, Object> amendment = Map.of("reason", "Family moved into a shelter in November",
@@ -227,7 +227,8 @@ class ClassReviewTest {
                 .body("entries[0].studentId", equalTo(students.get(0).toString()))
                 .body("entries[0].tier", equalTo("3"))
                 .body("entries[0].domains.family.needs[0]", equalTo("housing"))
-                .body("entries[0].domains.academic", nullValue())
+                // the academic domain was not named: it stays as it was
+                .body("entries[0].domains.academic.needs", equalTo(List.of("reading")))
                 .extract().header("ETag");
         assertNotEquals(etag, amended);
         given().get(path() + "/amendments").then().statusCode(200)
@@ -252,7 +253,7 @@ class ClassReviewTest {
         etag = given().header("If-Match", etag).post(path() + "/finalize").then().statusCode(200).extract().header("ETag");
         UUID stranger = fixtures.student(schoolId, "03");
         given().contentType(ContentType.JSON).header("If-Match", etag)
-                .body(Map.of("reason", "correction", "entries", List.of(entry(students.get(1), null, null), entry(stranger, "2", null))))
+                .body(Map.of("reason", "correction", "entries", List.of(entry(students.get(1), "9", null), entry(stranger, "2", null))))
                 .post(path() + "/amendments").then().statusCode(422).contentType(PROBLEM)
                 .body("errors.pointer", equalTo(List.of("/entries/0/tier", "/entries/1/studentId")));
         given().contentType(ContentType.JSON).header("If-Match", etag)
@@ -261,6 +262,57 @@ class ClassReviewTest {
         assertEquals(0, fixtures.amendments(classId));
         assertEquals(3, fixtures.entries(classId));
         given().get(path()).then().header("ETag", equalTo(etag));
+    }
+
+    @Test
+    void anAmendmentOfTheTierAndOneDomainKeepsTheOtherDomainsInterestsAndFlag() {
+        Map<String, Object> full = new java.util.LinkedHashMap<>(entry(students.get(0), "2", Map.of(
+                "academic", Map.of("strengths", List.of("math-talent"), "needs", List.of("reading"), "note", "reads below grade level"),
+                "health", Map.of("needs", List.of("dental"), "note", "toothache in class"),
+                "family", Map.of("strengths", List.of("engaged-family"), "needs", List.of("housing")))));
+        full.put("needsIndividualReview", true);
+        Map<String, Object> body = Map.of("reviewedOn", "2026-10-05", "entries", List.of(full,
+                entry(students.get(1), "1", null), entry(students.get(2), "1", null)));
+        String etag = save(body, null).then().statusCode(201).extract().header("ETag");
+        etag = given().header("If-Match", etag).post(path() + "/finalize").then().statusCode(200).extract().header("ETag");
+
+        // only the tier and the health domain are named; health is replaced, family is cleared by sending it empty
+        Map<String, Object> named = Map.of("studentId", students.get(0).toString(), "tier", "3",
+                "domains", Map.of("health", Map.of("needs", List.of("nutrition")),
+                        "family", Map.of("strengths", List.of(), "needs", List.of())));
+        etag = given().contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("reason", "Seen by the nurse", "entries", List.of(named)))
+                .post(path() + "/amendments").then().statusCode(200)
+                .body("entries[0].tier", equalTo("3"))
+                .body("entries[0].interests", equalTo("soccer, drawing"))
+                .body("entries[0].needsIndividualReview", equalTo(true))
+                .body("entries[0].domains.academic.strengths", equalTo(List.of("math-talent")))
+                .body("entries[0].domains.academic.needs", equalTo(List.of("reading")))
+                .body("entries[0].domains.academic.note", equalTo("reads below grade level"))
+                .body("entries[0].domains.health.needs", equalTo(List.of("nutrition")))
+                .body("entries[0].domains.health.note", nullValue())
+                .body("entries[0].domains.family", nullValue())
+                .body("entries[0].domains.socialEmotional", nullValue())
+                .body("entries[1].tier", equalTo("1"))
+                .extract().header("ETag");
+        given().get(path() + "/amendments").then().statusCode(200)
+                .body("items[0].changes[0].previous.tier", equalTo("2"))
+                .body("items[0].changes[0].previous.domains.health.needs", equalTo(List.of("dental")))
+                .body("items[0].changes[0].previous.domains.family.needs", equalTo(List.of("housing")))
+                .body("items[0].changes[0].amended.domains.academic.needs", equalTo(List.of("reading")));
+
+        // a second amendment naming only the interests keeps the amended tier and domains
+        given().contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("reason", "Interests were wrong", "entries", List.of(Map.of("studentId", students.get(0).toString(),
+                        "interests", "chess"))))
+                .post(path() + "/amendments").then().statusCode(200)
+                .body("entries[0].tier", equalTo("3"))
+                .body("entries[0].interests", equalTo("chess"))
+                .body("entries[0].domains.health.needs", equalTo(List.of("nutrition")))
+                .body("entries[0].domains.academic.needs", equalTo(List.of("reading")));
+        // two amendments: the original entry and two replaced ones for the student, plus the other two students
+        assertEquals(5, fixtures.entries(classId));
+        assertEquals(2, fixtures.amendments(classId));
     }
 
     @Test

@@ -75,6 +75,21 @@ public class ReviewFixtures {
         return term.id;
     }
 
+    /** A spring term of the year, after the fixture's fall term. */
+    @Transactional
+    public UUID springTerm(UUID yearId, String sourcedId) {
+        AcademicSession year = em.find(AcademicSession.class, yearId);
+        AcademicSession term = new AcademicSession(sourcedId, year.district);
+        term.parent = year;
+        term.title = "Spring term";
+        term.type = AcademicSession.TERM;
+        term.schoolYear = 2027;
+        term.startDate = LocalDate.of(2027, 1, 21);
+        term.endDate = LocalDate.of(2027, 6, 30);
+        em.persist(term);
+        return term.id;
+    }
+
     @Transactional
     public UUID period(UUID yearId, String name, String kind, LocalDate start, LocalDate end) {
         AcademicSession year = em.find(AcademicSession.class, yearId);
@@ -118,6 +133,31 @@ public class ReviewFixtures {
         }
         em.persist(section);
         return section.id;
+    }
+
+    /** A class of OneRoster classType homeroom. */
+    @Transactional
+    public UUID homeroom(UUID schoolId, UUID sessionId, String title, UUID... teacherIds) {
+        UUID id = classSection(schoolId, sessionId, title, teacherIds);
+        em.find(ClassSection.class, id).classType = ClassSection.HOMEROOM;
+        return id;
+    }
+
+    /** A student with a family name, for tests that read a roster in name order. */
+    @Transactional
+    public UUID student(UUID schoolId, String grade, String familyName) {
+        Student student = new Student(unique("stu"), em.find(School.class, schoolId), "Sam", familyName);
+        student.grade = grade;
+        em.persist(student);
+        return student.id;
+    }
+
+    /** The class a student is designated to be reviewed in, read from the table. */
+    @Transactional
+    public UUID designation(UUID periodId, UUID studentId) {
+        List<?> found = em.createNativeQuery("SELECT class_id FROM review_designation WHERE period_id = :p AND student_id = :s")
+                .setParameter("p", periodId).setParameter("s", studentId).getResultList();
+        return found.isEmpty() ? null : (UUID) found.get(0);
     }
 
     @Transactional

@@ -39,7 +39,7 @@ class StudentSupportSourcesTest {
     PlanSupportSource plans;
 
     @Test
-    void theProfileShowsTheLatestTierTheLatestReviewPerDomainAndTheOpenPlan() {
+    void theProfileShowsEachPeriodsEntryAsOneUnitTheLatestTierWithItsOwnDomainsAndTheOpenPlan() {
         UUID school = fixtures.school(DISTRICT, SCHOOL);
         UUID year = fixtures.schoolYear(DISTRICT, "yr-rev-profile-2027");
         UUID fall = fixtures.fall(year);
@@ -47,25 +47,44 @@ class StudentSupportSourcesTest {
         UUID fallClass = fixtures.classSection(school, year, "Fall class");
         UUID springClass = fixtures.classSection(school, year, "Spring class");
         UUID student = fixtures.student(school, "04");
-        fixtures.finalReview(fallClass, fall, List.of(student), List.of("2"), ReviewDomain.ACADEMIC,
+        UUID fallReview = fixtures.finalReview(fallClass, fall, List.of(student), List.of("2"), ReviewDomain.ACADEMIC,
                 List.of(List.of("reading")), List.of(List.of("math")));
-        fixtures.finalReview(springClass, spring, List.of(student), List.of("3"), ReviewDomain.HEALTH,
+        UUID springReview = fixtures.finalReview(springClass, spring, List.of(student), List.of("3"), ReviewDomain.HEALTH,
                 List.of(List.of("dental")), null);
 
         StudentSupportSummary.ReferralSummary referral = new StudentSupportSummary.ReferralSummary(UUID.randomUUID(),
                 "Mentoring", "Alliance", "requested", null, false);
-        StudentSupportSummary before = new StudentSupportSummary(null, List.of(), null, List.of(referral));
+        StudentSupportSummary before = new StudentSupportSummary(null, List.of(), List.of(), null, List.of(referral));
         StudentSupportSummary summary = plans.contribute(student, reviews.contribute(student, before));
 
         assertEquals("3", summary.currentTier().tier());
         assertEquals(spring, summary.currentTier().reviewPeriodId());
         assertEquals("2026-27 spring", summary.currentTier().reviewPeriodName());
-        assertEquals(2, summary.latestByDomain().size());
-        assertEquals("academic", summary.latestByDomain().get(0).domain());
-        assertEquals(List.of("reading"), summary.latestByDomain().get(0).needs());
-        assertEquals(List.of("math"), summary.latestByDomain().get(0).strengths());
-        assertEquals("health", summary.latestByDomain().get(1).domain());
-        assertEquals(List.of("dental"), summary.latestByDomain().get(1).needs());
+        // the latest final entry's own domains only: the fall academic codes are not mixed in
+        assertEquals(1, summary.latestByDomain().size());
+        assertEquals("health", summary.latestByDomain().get(0).domain());
+        assertEquals(List.of("dental"), summary.latestByDomain().get(0).needs());
+        // each period's one entry, latest period first, with its class, review and all four domains
+        assertEquals(2, summary.reviewsByPeriod().size());
+        StudentSupportSummary.PeriodReview latest = summary.reviewsByPeriod().get(0);
+        assertEquals(spring, latest.reviewPeriodId());
+        assertEquals(springClass, latest.classId());
+        assertEquals("Spring class", latest.classTitle());
+        assertEquals(springReview, latest.reviewId());
+        assertEquals("final", latest.status());
+        assertEquals("3", latest.tier());
+        assertEquals(List.of("academic", "social-emotional", "health", "family"),
+                latest.domains().stream().map(StudentSupportSummary.DomainReview::domain).toList());
+        assertEquals(List.of(), latest.domains().get(0).needs());
+        assertEquals(List.of("dental"), latest.domains().get(2).needs());
+        StudentSupportSummary.PeriodReview first = summary.reviewsByPeriod().get(1);
+        assertEquals(fall, first.reviewPeriodId());
+        assertEquals(fallReview, first.reviewId());
+        assertEquals("Fall class", first.classTitle());
+        assertEquals("2", first.tier());
+        assertEquals(List.of("reading"), first.domains().get(0).needs());
+        assertEquals(List.of("math"), first.domains().get(0).strengths());
+        assertEquals(List.of(), first.domains().get(2).needs());
         assertNull(summary.openPlan());
         assertSame(before.referrals(), summary.referrals());
 
@@ -90,6 +109,7 @@ class StudentSupportSourcesTest {
         StudentSupportSummary summary = plans.contribute(student, reviews.contribute(student, empty));
         assertNull(summary.currentTier());
         assertEquals(List.of(), summary.latestByDomain());
+        assertEquals(List.of(), summary.reviewsByPeriod());
         assertNull(summary.openPlan());
     }
 }

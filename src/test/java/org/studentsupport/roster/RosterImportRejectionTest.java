@@ -71,6 +71,12 @@ class RosterImportRejectionTest {
     }
 
     @Test
+    void aClassTypeThatIsNotOneRostersIsRejected() {
+        assertRejected(edit("classes.csv", csv -> csv.replace(",3B,scheduled,", ",3B,lecture,")), "classes.csv", "classType",
+                "classType 'lecture' is not one of homeroom, scheduled (or an ext: value)");
+    }
+
+    @Test
     void anImpossibleDateIsRejected() {
         assertRejected(edit("demographics.csv", csv -> csv.replace("2017-11-30", "2017-02-30")), "demographics.csv", "birthDate",
                 "'2017-02-30' is not a real date");

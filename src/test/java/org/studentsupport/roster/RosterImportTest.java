@@ -75,10 +75,10 @@ class RosterImportTest {
                         + "FROM academic_session s LEFT JOIN academic_session p ON p.id = s.parent_id WHERE s.sourced_id LIKE ? ORDER BY 1", P + "%"));
         assertEquals(List.of(
                         row("sourced_id", P + "cls-a", "title", "Grade 3 Homeroom", "class_code", "3A", "course_title", "English 3",
-                                "grades", "03", "school", P + "sch-a", "session", P + "fall", "teachers", P + "tch-1"),
+                                "grades", "03", "class_type", "homeroom", "school", P + "sch-a", "session", P + "fall", "teachers", P + "tch-1"),
                         row("sourced_id", P + "cls-b", "title", "Grade 3 Reading", "class_code", "3B", "course_title", "English 3",
-                                "grades", "03", "school", P + "sch-b", "session", P + "fall", "teachers", null)),
-                db.rows("SELECT c.sourced_id, c.title, c.class_code, c.course_title, c.grades, sc.sourced_id AS school, "
+                                "grades", "03", "class_type", "scheduled", "school", P + "sch-b", "session", P + "fall", "teachers", null)),
+                db.rows("SELECT c.sourced_id, c.title, c.class_code, c.course_title, c.grades, c.class_type, sc.sourced_id AS school, "
                         + "se.sourced_id AS session, (SELECT string_agg(t.sourced_id, ',') FROM class_teacher ct JOIN teacher t ON t.id = ct.teacher_id "
                         + "WHERE ct.class_id = c.id) AS teachers FROM class_section c JOIN school sc ON sc.id = c.school_id "
                         + "JOIN academic_session se ON se.id = c.session_id WHERE c.sourced_id LIKE ? ORDER BY 1", P + "%"));

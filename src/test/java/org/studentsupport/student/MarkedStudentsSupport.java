@@ -19,6 +19,6 @@ public class MarkedStudentsSupport implements StudentSupportSource {
             return summary;
         }
         return new StudentSupportSummary(new StudentSupportSummary.CurrentTier("2", null, "test period", Instant.parse("2026-10-01T00:00:00Z")),
-                summary.latestByDomain(), summary.openPlan(), summary.referrals());
+                summary.latestByDomain(), summary.reviewsByPeriod(), summary.openPlan(), summary.referrals());
     }
 }

@@ -158,24 +158,26 @@ public final class RosterWriter {
 
     private void classes() throws SQLException {
         sql.stage("stage_class", "sourced_id text, deleted boolean, school_sid text, term_sid text, course_sid text, title text, "
-                + "class_code text, grades text");
-        sql.copy(OneRosterFile.CLASSES, "stage_class", "sourced_id, deleted, school_sid, term_sid, course_sid, title, class_code, grades",
+                + "class_code text, grades text, class_type text");
+        sql.copy(OneRosterFile.CLASSES, "stage_class", "sourced_id, deleted, school_sid, term_sid, course_sid, title, class_code, grades, class_type",
                 Rows::classRow, (row, out) -> out.printRecord(row.sourcedId(), row.deleted(), row.school(),
-                        row.terms().isEmpty() ? null : row.terms().get(0), row.course(), row.title(), row.classCode(), row.grades()));
+                        row.terms().isEmpty() ? null : row.terms().get(0), row.course(), row.title(), row.classCode(), row.grades(),
+                        row.classType()));
         sql.conflicts("SELECT s.sourced_id FROM stage_class s JOIN class_section t ON t.sourced_id = s.sourced_id "
                 + "JOIN school sc ON sc.id = t.school_id WHERE sc.district_id <> ?", districtId, OneRosterFile.CLASSES, "Class %s belongs to another district");
         Counts c = counts("classes");
         String source = "FROM stage_class s JOIN school sc ON sc.sourced_id = s.school_sid AND sc.district_id = ? "
                 + "JOIN academic_session se ON se.sourced_id = s.term_sid LEFT JOIN course co ON co.sourced_id = s.course_sid ";
-        c.created = sql.update("INSERT INTO class_section (id, sourced_id, school_id, session_id, title, class_code, course_title, grades, course_id) "
-                + "SELECT gen_random_uuid(), s.sourced_id, sc.id, se.id, s.title, s.class_code, co.title, s.grades, co.id " + source
+        c.created = sql.update("INSERT INTO class_section (id, sourced_id, school_id, session_id, title, class_code, course_title, grades, course_id, class_type) "
+                + "SELECT gen_random_uuid(), s.sourced_id, sc.id, se.id, s.title, s.class_code, co.title, s.grades, co.id, s.class_type " + source
                 + "WHERE NOT s.deleted AND NOT EXISTS (SELECT 1 FROM class_section t WHERE t.sourced_id = s.sourced_id)", districtId);
         c.updated = sql.update("UPDATE class_section t SET school_id = x.school_id, session_id = x.session_id, title = x.title, "
-                + "class_code = x.class_code, course_title = x.course_title, grades = x.grades, course_id = x.course_id, active = true, "
-                + "version = t.version + 1, updated_at = now() FROM (SELECT s.sourced_id, sc.id AS school_id, se.id AS session_id, s.title, "
-                + "s.class_code, co.title AS course_title, s.grades, co.id AS course_id " + source + "WHERE NOT s.deleted) x "
-                + "WHERE t.sourced_id = x.sourced_id AND (t.school_id, t.session_id, t.title, t.class_code, t.course_title, t.grades, t.course_id, t.active) "
-                + "IS DISTINCT FROM (x.school_id, x.session_id, x.title, x.class_code, x.course_title, x.grades, x.course_id, true)", districtId);
+                + "class_code = x.class_code, course_title = x.course_title, grades = x.grades, course_id = x.course_id, class_type = x.class_type, "
+                + "active = true, version = t.version + 1, updated_at = now() FROM (SELECT s.sourced_id, sc.id AS school_id, se.id AS session_id, "
+                + "s.title, s.class_code, co.title AS course_title, s.grades, co.id AS course_id, s.class_type " + source + "WHERE NOT s.deleted) x "
+                + "WHERE t.sourced_id = x.sourced_id AND (t.school_id, t.session_id, t.title, t.class_code, t.course_title, t.grades, t.course_id, "
+                + "t.class_type, t.active) IS DISTINCT FROM (x.school_id, x.session_id, x.title, x.class_code, x.course_title, x.grades, x.course_id, "
+                + "x.class_type, true)", districtId);
         retire(c, "class_section", "stage_class", OneRosterFile.CLASSES,
                 "t.school_id IN (SELECT id FROM school WHERE district_id = ?)");
     }

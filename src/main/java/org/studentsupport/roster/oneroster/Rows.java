@@ -17,6 +17,7 @@ public final class Rows {
 
     static final Set<String> ORG_TYPES = ordered("district", "school");
     static final Set<String> SESSION_TYPES = ordered("schoolYear", "term", "semester", "gradingPeriod");
+    static final Set<String> CLASS_TYPES = ordered("homeroom", "scheduled");
     static final Set<String> ROLE_TYPES = ordered("primary", "secondary");
     static final Set<String> ROLES = ordered("aide", "counselor", "districtAdministrator", "guardian", "parent",
             "principal", "proctor", "relative", "siteAdministrator", "student", "systemAdministrator", "teacher");
@@ -41,7 +42,7 @@ public final class Rows {
     }
 
     public record ClassRow(String sourcedId, boolean deleted, String title, String grades, String course, String classCode,
-                           String school, List<String> terms) {
+                           String school, List<String> terms, String classType) {
     }
 
     public record UserRow(String sourcedId, boolean deleted, String givenName, String familyName, String preferredGivenName,
@@ -168,18 +169,41 @@ public final class Rows {
             return null;
         }
         if (head.deleted) {
-            return new ClassRow(head.sourcedId, true, null, null, null, null, null, List.of());
+            return new ClassRow(head.sourcedId, true, null, null, null, null, null, List.of(), null);
         }
         String title = cells.name(row, "title", true);
         String grades = cells.text(row, "grades", false, 100);
         String course = cells.text(row, "courseSourcedId", true, 255);
         String code = cells.name(row, "classCode", false);
         String school = cells.text(row, "schoolSourcedId", true, 255);
+        String type = classType(row, problems);
         List<String> terms = Cells.list(row.get("termSourcedIds"));
         if (terms.isEmpty()) {
             problems.add(row.file, row.line, "termSourcedIds", "termSourcedIds is required");
         }
-        return valid(problems, before, new ClassRow(head.sourcedId, false, title, grades, course, code, school, terms));
+        return valid(problems, before, new ClassRow(head.sourcedId, false, title, grades, course, code, school, terms, type));
+    }
+
+    /**
+     * OneRoster's classType: {@code homeroom} or {@code scheduled} (in any case), or an {@code ext:} extension
+     * kept as sent; optional here, since a class without it is simply not a homeroom.
+     */
+    private static String classType(CsvTable.Row row, Problems problems) {
+        String value = row.get("classType");
+        if (value == null) {
+            return null;
+        }
+        for (String known : CLASS_TYPES) {
+            if (known.equalsIgnoreCase(value)) {
+                return known;
+            }
+        }
+        if (value.startsWith("ext:") && value.length() <= 50) {
+            return value;
+        }
+        problems.add(row.file, row.line, "classType", "classType '" + (value.length() > 50 ? value.substring(0, 50) + "..." : value)
+                + "' is not one of " + String.join(", ", CLASS_TYPES) + " (or an ext: value)");
+        return null;
     }
 
     static UserRow user(CsvTable.Row row, Mode mode, Cells cells, Problems problems) {

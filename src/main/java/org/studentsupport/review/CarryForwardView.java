@@ -21,7 +21,7 @@ public record CarryForwardView(
     @Schema(name = "CarryForwardSkipped")
     public record Skipped(
             UUID studentId,
-            @Schema(enumeration = {"already-in-draft", "reviewed-elsewhere", "no-previous-final-entry"}, maxLength = 30) String reason) {
+            @Schema(enumeration = {"already-in-draft", "reviewed-elsewhere", "no-previous-final-entry", "not-enrolled-on-review-day"}, maxLength = 30) String reason) {
     }
 
     @Schema(name = "CarryForwardDropped")

@@ -14,6 +14,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -64,13 +66,15 @@ public class ClassReviewResource {
     @APIResponse(responseCode = "200", description = "The draft saved again (with If-Match)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClassReviewView.class)))
     @APIResponse(responseCode = "201", description = "The first save: the draft is created",
+            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClassReviewView.class)))
     public RestResponse<ClassReviewView> save(@PathParam("classId") UUID classId, @PathParam("periodId") UUID periodId,
                                               @HeaderParam("If-Match") String ifMatch,
                                               @NotNull @Valid SaveClassReviewRequest request) {
         Versioned<ClassReviewView> review = service.save(classId, periodId, ETags.ifMatch(ifMatch), request);
         return review.created()
-                ? RestResponse.ResponseBuilder.<ClassReviewView>create(RestResponse.Status.CREATED).entity(review.body())
+                ? RestResponse.ResponseBuilder.<ClassReviewView>created(
+                                java.net.URI.create("/api/v1/classes/" + classId + "/reviews/" + periodId)).entity(review.body())
                         .tag(ETags.of(review.version())).build()
                 : respond(review);
     }

@@ -80,7 +80,9 @@ public class ClassReviewService {
             ifMatch.require(review.version);
             review.requireDraft();
         }
-        LocalDate day = request.reviewedOn() == null ? LocalDate.now() : request.reviewedOn();
+        // by default the draft's own review day, else today kept within the period (as carry-forward does)
+        LocalDate day = request.reviewedOn() != null ? request.reviewedOn()
+                : !created && review.reviewedOn != null ? review.reviewedOn : period.referenceDate(LocalDate.now());
         UUID teacher = teacherOf(section, request.teacherId());
         List<Violation> violations = new ArrayList<>(rules(section).check(request.entries(), reviews.enrolledOn(classId, day), day, false));
         violations.addAll(carriedForwardMarks(created ? null : review, request.entries()));

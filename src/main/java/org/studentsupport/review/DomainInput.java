@@ -22,7 +22,7 @@ public record DomainInput(
     }
 
     /** No codes and no note: in an amendment, the domain is cleared. */
-    public boolean isEmpty() {
+    public boolean clearsTheDomain() {
         return strengthCodes().isEmpty() && needCodes().isEmpty() && (note == null || note.isBlank());
     }
 }

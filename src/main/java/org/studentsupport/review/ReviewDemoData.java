@@ -75,7 +75,11 @@ public class ReviewDemoData {
             return;
         }
         long days = ChronoUnit.DAYS.between(year.startDate, year.endDate);
-        LocalDate middle = year.startDate.plusDays(days / 2);
+        // spring starts with the year's second term (so that its roster is the spring classes), else mid-year
+        LocalDate middle = em.createQuery("from AcademicSession s where s.parent = :y and s.startDate > :start "
+                        + "order by s.startDate", AcademicSession.class)
+                .setParameter("y", year).setParameter("start", year.startDate).setMaxResults(1).getResultStream()
+                .map(term -> term.startDate).findFirst().orElse(year.startDate.plusDays(days / 2));
         ReviewPeriod fall = period(year, prefix + " fall", ReviewPeriod.FALL, year.startDate, middle.minusDays(1));
         period(year, prefix + " spring", ReviewPeriod.SPRING, middle, year.endDate);
 

@@ -62,7 +62,7 @@ final class ReviewEntries {
                     domains.add(new ClassReviewDomain(entry.id, d, kept.strengthCodes(), kept.needCodes(), kept.note)));
         }
         sent.forEach((domain, d) -> {
-            if (!d.isEmpty()) {
+            if (!d.clearsTheDomain()) {
                 domains.add(new ClassReviewDomain(entry.id, domain, d.strengthCodes().stream().distinct().toList(),
                         d.needCodes().stream().distinct().toList(), blankToNull(d.note())));
             }

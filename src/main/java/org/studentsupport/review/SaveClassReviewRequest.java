@@ -14,7 +14,7 @@ import java.util.UUID;
 public record SaveClassReviewRequest(
         @Schema(description = "The teacher of the class the review was done with; default: the class's first teacher")
         UUID teacherId,
-        @Schema(description = "The day of the review (default today); enrollment is checked on this date")
+        @Schema(description = "The day of the review (default: the draft's review day, else today kept within the period); enrollment is checked on this date")
         LocalDate reviewedOn,
         @NotNull @Size(max = ClassReviewService.MAX_ENTRIES) @Schema(maxItems = ClassReviewService.MAX_ENTRIES)
         List<@NotNull @Valid ReviewEntryInput> entries) {

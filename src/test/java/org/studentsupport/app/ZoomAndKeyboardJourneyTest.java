@@ -77,7 +77,7 @@ class ZoomAndKeyboardJourneyTest {
         UUID school = reviews.school("dst-riverton", "sch-elm");
         UUID year = reviews.schoolYear("dst-riverton", "yr-zoom-" + suffix);
         UUID period = reviews.period(year, "Zoom review " + suffix, "fall", LocalDate.of(2026, 9, 1), LocalDate.of(2026, 12, 20));
-        UUID classId = reviews.classSection(school, year, "Grade 5 Room " + suffix, reviews.teacher("Nakamura"));
+        UUID classId = reviews.homeroom(school, year, "Grade 5 Room " + suffix, reviews.teacher("Nakamura"));
         List<UUID> students = reviews.enrolledStudents(classId, school, "05", 2);
 
         Browser.allowRedirectsTo(app);

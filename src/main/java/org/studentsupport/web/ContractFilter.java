@@ -130,6 +130,11 @@ public class ContractFilter implements OASFilter {
         if (hasBody) {
             add(responses, fhir, ProblemKind.UNSUPPORTED_MEDIA_TYPE);
         }
+        if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
+            // A write is checked against the state it meets (409) and the domain's rules (422), as a whole.
+            add(responses, fhir, ProblemKind.CONFLICT);
+            add(responses, fhir, ProblemKind.UNPROCESSABLE);
+        }
         if (fhir && !secured) {
             // The public CapabilityStatement: an unreadable request is a 400 there too.
             add(responses, true, ProblemKind.MALFORMED_REQUEST);

@@ -9,9 +9,8 @@ import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
+import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,28 +29,40 @@ import java.util.regex.Pattern;
 /**
  * Every answer any test receives from an operation of the contract must have a status the contract
  * documents for that operation: a 201 documented as 200 (or a 409 not documented at all) fails the
- * test that saw it. Registered for every test class by JUnit's extension auto-detection
- * ({@code META-INF/services/org.junit.jupiter.api.extension.Extension}), as a REST Assured filter.
+ * test that saw it. Registered as a REST Assured filter before every test of the application
+ * ({@code META-INF/services/io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback}: the callback
+ * runs in the test application's class loader, where the tests' REST Assured lives).
  */
-public final class ContractStatusCheck implements Filter, BeforeAllCallback, BeforeEachCallback {
+public final class ContractStatusCheck implements Filter, QuarkusTestBeforeEachCallback {
 
     private record Operation(String method, String template, Pattern path, Set<String> statuses) {
     }
 
-    private static final List<Operation> OPERATIONS = load();
+    private static final List<Operation> CONTRACT = load();
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        register();
+    private final List<Operation> operations;
+
+    public ContractStatusCheck() {
+        this(CONTRACT);
+    }
+
+    private ContractStatusCheck(List<Operation> operations) {
+        this.operations = operations;
+    }
+
+    /** A check against a one-operation contract (to test the check itself). */
+    static ContractStatusCheck documenting(String method, String template, String... statuses) {
+        return new ContractStatusCheck(List.of(new Operation(method, template,
+                Pattern.compile("^" + Pattern.quote(template) + "/?$"), Set.of(statuses))));
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) {
+    public void beforeEach(QuarkusTestMethodContext context) {
         register();
     }
 
     private static void register() {
-        if (OPERATIONS.isEmpty() || RestAssured.filters().stream().anyMatch(ContractStatusCheck.class::isInstance)) {
+        if (CONTRACT.isEmpty() || RestAssured.filters().stream().anyMatch(ContractStatusCheck.class::isInstance)) {
             return;
         }
         RestAssured.filters(new ContractStatusCheck());
@@ -62,7 +73,7 @@ public final class ContractStatusCheck implements Filter, BeforeAllCallback, Bef
         Response answer = context.next(request, response);
         String method = request.getMethod().toLowerCase(Locale.ROOT);
         String path = URI.create(request.getURI()).getRawPath();
-        for (Operation operation : OPERATIONS) {
+        for (Operation operation : operations) {
             if (operation.method().equals(method) && operation.path().matcher(path).matches()) {
                 String status = Integer.toString(answer.statusCode());
                 if (!operation.statuses().contains(status) && !operation.statuses().contains("default")) {

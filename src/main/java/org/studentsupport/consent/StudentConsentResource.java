@@ -50,7 +50,7 @@ public class StudentConsentResource {
             description = "Signer: a family contact of the student allowed to sign, or the student at 18 or older on the signing date. "
                     + "422 names each rule the consent breaks.")
     @APIResponse(responseCode = "201", description = "The consent on file",
-            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = 2048)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class)))
     public RestResponse<ConsentView> create(@PathParam("studentId") UUID studentId,
                                             @NotNull @Valid CreateConsentRequest request, @Context UriInfo uri) {

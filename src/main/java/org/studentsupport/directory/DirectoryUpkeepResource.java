@@ -57,7 +57,7 @@ public class DirectoryUpkeepResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createDirectoryOrganization", summary = "Add a provider organization to the directory")
     @APIResponse(responseCode = "201", description = "The new organization",
-            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = 2048)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
     public RestResponse<OrganizationView> createOrganization(@NotNull @Valid OrganizationRequest request, @Context UriInfo uri) {
         Organization organization = upkeep.createOrganization(request);
@@ -81,7 +81,7 @@ public class DirectoryUpkeepResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createDirectoryService", summary = "Add a service of an organization")
     @APIResponse(responseCode = "201", description = "The new service",
-            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = 2048)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
     public RestResponse<ServiceView> createService(@PathParam("id") UUID organizationId, @NotNull @Valid ServiceRequest request,
                                                    @Context UriInfo uri) {
@@ -95,7 +95,7 @@ public class DirectoryUpkeepResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createDirectoryLocation", summary = "Add a location of an organization")
     @APIResponse(responseCode = "201", description = "The new location",
-            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = 2048)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocationView.class)))
     public RestResponse<LocationView> createLocation(@PathParam("id") UUID organizationId, @NotNull @Valid LocationRequest request,
                                                      @Context UriInfo uri) {

@@ -64,7 +64,7 @@ public class WebhookResource {
                     + "only here. A URL that "
                     + "is not https or whose host is a private, loopback or link-local address is refused (422).")
     @APIResponse(responseCode = "201", description = "The webhook, with its secret (shown only in this answer)",
-            headers = @Header(name = "Location", description = "The webhook's address", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Location", description = "The webhook's address", schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = 2048)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
     public RestResponse<WebhookView> register(@NotNull @Valid RegisterWebhookRequest request) {
         WebhookView created = webhooks.register(request.url().trim(),

@@ -51,7 +51,7 @@ public class StudentIndividualReviewResource {
             description = "Team, concerns, goals and planned supports. A student has at most one open review (409 otherwise). "
                     + "A serviceId must be a service of the provider directory (422).")
     @APIResponse(responseCode = "201", description = "The new review and its plan",
-            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = 2048)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndividualReviewView.class)))
     public RestResponse<IndividualReviewView> open(@PathParam("studentId") UUID studentId,
                                                    @NotNull @Valid CreateIndividualReviewRequest request, @Context UriInfo uri) {

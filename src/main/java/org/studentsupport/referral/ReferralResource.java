@@ -183,7 +183,7 @@ public class ReferralResource {
             description = "Creates a new draft to the other service, copying the rejected referral's content, linked both ways "
                     + "(reroutedFromId / reroutedToId). Send it as any draft. Requires If-Match of the rejected referral.")
     @APIResponse(responseCode = "201", description = "The new draft to the other service",
-            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = 2048)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
     public RestResponse<ReferralView> reroute(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                               @NotNull @Valid RerouteRequest request, @Context UriInfo uri) {

@@ -51,7 +51,7 @@ public class StudentReferralResource {
                     + "repeating the same request returns the same referral (201, header Idempotent-Replayed: true); "
                     + "the same key with a different body is a 422.")
     @APIResponse(responseCode = "201", description = "The new draft",
-            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = 2048)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
     public RestResponse<ReferralView> create(
             @PathParam("studentId") UUID studentId,

@@ -66,7 +66,7 @@ public class ClassReviewResource {
     @APIResponse(responseCode = "200", description = "The draft saved again (with If-Match)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClassReviewView.class)))
     @APIResponse(responseCode = "201", description = "The first save: the draft is created",
-            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = 2048)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClassReviewView.class)))
     public RestResponse<ClassReviewView> save(@PathParam("classId") UUID classId, @PathParam("periodId") UUID periodId,
                                               @HeaderParam("If-Match") String ifMatch,

@@ -17,6 +17,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -61,6 +66,9 @@ public class ReviewPeriodResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createReviewPeriod", summary = "Add a review period to a school year of your district",
             description = "The period must lie within its school year; names are unique in the district (409 otherwise).")
+    @APIResponse(responseCode = "201", description = "The new review period",
+            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = 2048)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewPeriodView.class)))
     public RestResponse<ReviewPeriodView> create(@NotNull @Valid ReviewPeriodRequest request, @Context UriInfo uri) {
         ReviewPeriodView view = service.create(request);
         return RestResponse.ResponseBuilder.<ReviewPeriodView>created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())

@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.studentsupport.audit.AuditAction;
@@ -49,6 +52,9 @@ public class ReviewReportResource {
     @Operation(operationId = "getTierMovement", summary = "The fall to spring tier movement matrix of a school year",
             description = "Students with a tier in both the fall and the spring period of the school year, by fall tier and spring tier. "
                     + "422 unless the year has exactly one fall and one spring period. Small cells are suppressed.")
+    @APIResponse(responseCode = "200", description = "The movement matrix",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TierMovementReport.class)))
+    @APIResponse(responseCode = "422", ref = "#/components/responses/Unprocessable")
     public TierMovementReport tierMovement(@QueryParam("schoolYearId") @NotNull UUID schoolYearId,
                                            @QueryParam("schoolId") @Parameter(description = "Only this school") UUID schoolId) {
         return service.tierMovement(schoolYearId, schoolId);

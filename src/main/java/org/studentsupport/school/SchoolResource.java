@@ -16,6 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.studentsupport.security.Roles;
@@ -58,6 +63,9 @@ public class SchoolResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createSchool", summary = "Add a school to your district",
             description = "Schools normally arrive with the roster import; this adds one by hand. 409 when the sourcedId is taken.")
+    @APIResponse(responseCode = "201", description = "The new school",
+            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = 2048)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolView.class)))
     public RestResponse<SchoolView> create(@NotNull @Valid CreateSchoolRequest request, @Context UriInfo uri) {
         School school = service.create(request);
         return RestResponse.ResponseBuilder.<SchoolView>created(uri.getAbsolutePathBuilder().path(school.id.toString()).build())

@@ -18,6 +18,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -64,6 +68,9 @@ public class VocabularyResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createVocabularyCode", summary = "Add a need or strength code to the caller's district",
             description = "409 when the district (or the shared default) already has the code, in any domain or kind.")
+    @APIResponse(responseCode = "201", description = "The new code",
+            headers = @Header(name = "Location", description = "Where it can be read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = 2048)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CodeView.class)))
     public RestResponse<CodeView> create(@NotNull @Valid CreateCodeRequest request, @Context UriInfo uri) {
         VocabularyCode code = service.create(request);
         return RestResponse.ResponseBuilder.<CodeView>created(

@@ -120,7 +120,9 @@ public class ContractFilter implements OASFilter {
             add(responses, fhir, ProblemKind.UNAUTHENTICATED);
             add(responses, fhir, ProblemKind.FORBIDDEN);
         }
-        if (path.contains("{")) {
+        if (path.contains("{") || namesAResource(operation)) {
+            // a resource named by the path, or by a query parameter (studentId=, schoolId=, …), that is
+            // not there or not yours
             add(responses, fhir, ProblemKind.NOT_FOUND);
         }
         if (conditional) {
@@ -129,6 +131,9 @@ public class ContractFilter implements OASFilter {
         }
         if (hasBody) {
             add(responses, fhir, ProblemKind.UNSUPPORTED_MEDIA_TYPE);
+            // every body has a limit, and a time to arrive in (RequestLimits)
+            add(responses, fhir, ProblemKind.PAYLOAD_TOO_LARGE);
+            add(responses, fhir, ProblemKind.REQUEST_TIMEOUT);
         }
         if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
             // A write is checked against the state it meets (409) and the domain's rules (422), as a whole.
@@ -159,6 +164,12 @@ public class ContractFilter implements OASFilter {
                 value.addHeader("ETag", OASFactory.createHeader().ref("#/components/headers/ETag"));
             }
         }
+    }
+
+    private static boolean namesAResource(Operation operation) {
+        List<Parameter> parameters = operation.getParameters();
+        return parameters != null && parameters.stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.QUERY && p.getName() != null && p.getName().endsWith("Id"));
     }
 
     private static boolean hasHeader(Operation operation, String name) {

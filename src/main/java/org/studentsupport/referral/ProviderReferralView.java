@@ -39,6 +39,8 @@ public record ProviderReferralView(
         LocalDate firstServiceOn,
         Instant requestedAt,
         LocalDate followUpDue,
+        @Schema(description = "When you accepted it; null before") Instant acceptedAt,
+        @Schema(description = "When it was closed (completed, failed, rejected, cancelled); null while open") Instant closedAt,
         @Schema(description = "The family withdrew the consent this referral was sent under, or it ended: nothing more is shared")
         boolean consentRevoked,
         @Schema(description = "The day from which the consent no longer covers disclosure") LocalDate consentRevokedOn,
@@ -84,7 +86,7 @@ public record ProviderReferralView(
                 data.needCodesOrNone(), data.sharedNotes(),
                 data.familyContactsOrNone().stream().map(FamilyContactView::from).toList(),
                 data.categories(), disclosedAt, r.statusReasonCode, r.firstServiceOn, r.requestedAt, r.followUpDue,
-                withdrawn, withdrawn ? r.consentEndedOn(today) : null, withdrawn ? CONSENT_WITHDRAWN_NOTICE : null,
+                r.acceptedAt, r.closedAt, withdrawn, withdrawn ? r.consentEndedOn(today) : null, withdrawn ? CONSENT_WITHDRAWN_NOTICE : null,
                 REDISCLOSURE_NOTICE);
     }
 }

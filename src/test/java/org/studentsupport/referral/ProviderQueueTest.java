@@ -70,6 +70,8 @@ class ProviderQueueTest {
                 .body("allowedNextStatuses", equalTo(List.of("accepted", "rejected")))
                 .body("internalNotes", nullValue())
                 .body("reasonText", nullValue())
+                .body("acceptedAt", nullValue())
+                .body("closedAt", nullValue())
                 .extract().asString();
         org.junit.jupiter.api.Assertions.assertFalse(body.contains("INTERNAL"), body);
         org.junit.jupiter.api.Assertions.assertFalse(body.contains("Washington"), "no family name of the student");
@@ -118,6 +120,21 @@ class ProviderQueueTest {
         given().get("/api/v1/referrals/" + referral).then().statusCode(403);
         given().get("/api/v1/referrals").then().statusCode(403);
         given().get("/api/v1/students/" + student + "/disclosures").then().statusCode(403);
+    }
+
+    @Test
+    void theProviderSeesWhenItAcceptedAndWhenTheReferralClosed() {
+        UUID referral = sentTo(serviceA, List.of("identity"));
+        move(referral, ReferralCalls.providerEtag(referral), Map.of("to", "accepted")).then().statusCode(200);
+        String accepted = given().get("/api/v1/provider/referrals/" + referral).then().statusCode(200)
+                .body("acceptedAt", org.hamcrest.Matchers.notNullValue()).body("closedAt", nullValue())
+                .extract().path("acceptedAt");
+        move(referral, ReferralCalls.providerEtag(referral), Map.of("to", "failed", "reasonCode", "unable-to-contact"))
+                .then().statusCode(200);
+        given().get("/api/v1/provider/referrals/" + referral).then().statusCode(200)
+                .body("status", equalTo("failed"))
+                .body("acceptedAt", equalTo(accepted))
+                .body("closedAt", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test

@@ -150,7 +150,7 @@ public final class EmbeddedKeycloakServer {
         return home.resolve("data/embedded-owner");
     }
 
-    private static boolean portFree(int port) {
+    static boolean portFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
             return true;

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of the production overlay; the service gets exactly the environment that overlay gives its container,
  * the in-cluster host names pointed at these.
  */
-final class PackagedService {
+public final class PackagedService {
 
     static final String PUBLIC_ISSUER_HOST = "https://sso.riverton.example";
     static final String OWNER_PASSWORD = "owner-test";
@@ -89,7 +89,7 @@ final class PackagedService {
     }
 
     /** {@code java -jar} of the packaged service with that environment (none of this JVM's Quarkus variables), its output to the log. */
-    static Process start(Map<String, String> env, Path log, boolean appendLog) throws IOException {
+    public static Process start(Map<String, String> env, Path log, boolean appendLog) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true)
@@ -135,7 +135,7 @@ final class PackagedService {
         return process;
     }
 
-    static int status(String url) {
+    public static int status(String url) {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -147,7 +147,7 @@ final class PackagedService {
         }
     }
 
-    static void await(java.util.function.BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+    public static void await(java.util.function.BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -157,7 +157,7 @@ final class PackagedService {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -3,13 +3,10 @@ package org.studentsupport.embedded;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.studentsupport.deploy.PackagedService;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,9 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,12 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmbeddedServersKillIT {
 
     private static final Path DATA = Path.of("target/embedded-kill-it/postgres").toAbsolutePath();
-    private final int keycloakPort = freePort();
-    private final int servicePort = freePort();
+    private int keycloakPort;
+    private int servicePort;
     private Process service;
 
     @BeforeEach
-    void freshDataDirectory() throws IOException {
+    void freshDataDirectoryAndPorts() throws IOException {
+        keycloakPort = PackagedService.freePort();
+        servicePort = PackagedService.freePort();
         if (Files.exists(DATA)) {
             try (Stream<Path> paths = Files.walk(DATA)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -66,10 +64,10 @@ class EmbeddedServersKillIT {
 
         service.destroyForcibly().onExit().join();
 
-        await(() -> !EmbeddedOwnership.alive(postmaster), Duration.ofSeconds(30), "PostgreSQL to stop after the service");
-        await(() -> !EmbeddedOwnership.alive(keycloakGroup), Duration.ofSeconds(60), "Keycloak to stop after the service");
-        await(() -> portFree(keycloakPort), Duration.ofSeconds(10), "the Keycloak port to be free");
-        await(() -> !Files.exists(DATA.resolve("embedded-owner")), Duration.ofSeconds(10),
+        PackagedService.await(() -> !EmbeddedOwnership.alive(postmaster), Duration.ofSeconds(30), "PostgreSQL to stop after the service");
+        PackagedService.await(() -> !EmbeddedOwnership.alive(keycloakGroup), Duration.ofSeconds(60), "Keycloak to stop after the service");
+        PackagedService.await(() -> EmbeddedKeycloakServer.portFree(keycloakPort), Duration.ofSeconds(10), "the Keycloak port to be free");
+        PackagedService.await(() -> !Files.exists(DATA.resolve("embedded-owner")), Duration.ofSeconds(10),
                 "the watchdog to remove the owner file once PostgreSQL stopped");
 
         service = start("second");
@@ -119,26 +117,23 @@ class EmbeddedServersKillIT {
 
     private Process start(String name) throws Exception {
         Process process = launch(name);
-        await(() -> status("http://127.0.0.1:" + servicePort + "/q/health/ready") == 200 || !process.isAlive(),
+        PackagedService.await(() -> PackagedService.status("http://127.0.0.1:" + servicePort + "/q/health/ready") == 200 || !process.isAlive(),
                 Duration.ofMinutes(4), "the service to be ready");
         assertThat(process.isAlive()).as("the service runs; see target/embedded-kill-it/" + name + ".log").isTrue();
         return process;
     }
 
+    /** The packaged service in the run command's profile, on this test's data directory and ports, no demo data. */
     private Process launch(String name) throws IOException {
         Path log = Path.of("target/embedded-kill-it/" + name + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dquarkus.profile=demo",
-                "-Dquarkus.http.port=" + servicePort,
-                "-Dstudentsupport.embedded.postgres.data-dir=" + DATA,
-                "-Dstudentsupport.embedded.keycloak.port=" + keycloakPort,
-                "-Dstudentsupport.embedded.keycloak.log-file=target/embedded-kill-it/" + name + "-keycloak.log",
-                "-Dstudentsupport.demo.enabled=false",
-                "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("OTEL_"));
-        return builder.start();
+        return PackagedService.start(Map.of(
+                "QUARKUS_PROFILE", "demo",
+                "PORT", Integer.toString(servicePort),
+                "KEYCLOAK_PORT", Integer.toString(keycloakPort),
+                "STUDENTSUPPORT_EMBEDDED_POSTGRES_DATA_DIR", DATA.toString(),
+                "STUDENTSUPPORT_EMBEDDED_KEYCLOAK_LOG_FILE", "target/embedded-kill-it/" + name + "-keycloak.log",
+                "STUDENTSUPPORT_DEMO_ENABLED", "false"), log, false);
     }
 
     private static Path keycloakData() throws IOException {
@@ -170,43 +165,6 @@ class EmbeddedServersKillIT {
         try (Connection c = superuser(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT text FROM kill_it_marker")) {
             return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private static int status(String url) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private static boolean portFree(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
-            return true;
-        } catch (IOException taken) {
-            return false;
-        }
-    }
-
-    private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
-            Thread.sleep(250);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

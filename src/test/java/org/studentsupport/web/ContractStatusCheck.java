@@ -52,8 +52,13 @@ public final class ContractStatusCheck implements Filter, QuarkusTestBeforeEachC
 
     /** A check against a one-operation contract (to test the check itself). */
     static ContractStatusCheck documenting(String method, String template, String... statuses) {
-        return new ContractStatusCheck(List.of(new Operation(method, template,
-                Pattern.compile("^" + Pattern.quote(template) + "/?$"), Set.of(statuses))));
+        return new ContractStatusCheck(List.of(operation(method, template, Set.of(statuses))));
+    }
+
+    /** An operation of the contract: its path template matches a path with any value in each parameter. */
+    private static Operation operation(String method, String template, Set<String> statuses) {
+        String regex = "^" + Pattern.quote(template).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q") + "/?$";
+        return new Operation(method, template, Pattern.compile(regex), statuses);
     }
 
     @Override
@@ -102,7 +107,6 @@ public final class ContractStatusCheck implements Filter, QuarkusTestBeforeEachC
             List<Operation> operations = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
-                String regex = "^" + Pattern.quote(entry.getKey()).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q") + "/?$";
                 for (Iterator<Map.Entry<String, JsonNode>> ops = entry.getValue().fields(); ops.hasNext(); ) {
                     Map.Entry<String, JsonNode> op = ops.next();
                     if (!op.getValue().has("responses")) {
@@ -110,7 +114,7 @@ public final class ContractStatusCheck implements Filter, QuarkusTestBeforeEachC
                     }
                     Set<String> statuses = new TreeSet<>();
                     op.getValue().path("responses").fieldNames().forEachRemaining(statuses::add);
-                    operations.add(new Operation(op.getKey(), entry.getKey(), Pattern.compile(regex), statuses));
+                    operations.add(operation(op.getKey(), entry.getKey(), statuses));
                 }
             }
             operations.sort(java.util.Comparator.comparingLong(o -> o.template().chars().filter(c -> c == '{').count()));

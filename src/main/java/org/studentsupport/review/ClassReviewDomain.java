@@ -47,6 +47,17 @@ public class ClassReviewDomain {
         this.note = note;
     }
 
+    /** A domain row as read from the table (not managed). */
+    static ClassReviewDomain stored(UUID entryId, String domain, String strengths, String needs, String note) {
+        ClassReviewDomain row = new ClassReviewDomain();
+        row.entryId = entryId;
+        row.domain = domain;
+        row.strengths = strengths == null ? "" : strengths;
+        row.needs = needs == null ? "" : needs;
+        row.note = note;
+        return row;
+    }
+
     public List<String> strengthCodes() {
         return split(strengths);
     }

@@ -128,12 +128,52 @@ public class ClassReviewRepository implements PanacheRepositoryBase<ClassReview,
         return found;
     }
 
-    /** Removes every entry of a draft (its domains go with them). */
-    public void deleteEntries(UUID reviewId) {
-        em().createQuery("delete from ClassReviewDomain d where d.entryId in "
-                        + "(select e.id from ClassReviewEntry e where e.reviewId = :r)")
-                .setParameter("r", reviewId).executeUpdate();
-        em().createQuery("delete from ClassReviewEntry e where e.reviewId = :r").setParameter("r", reviewId).executeUpdate();
+    /**
+     * The entries of a draft as stored, per student: each entry's id and its {@link ReviewEntries#fingerprint},
+     * read as plain rows (one query), for a save to rewrite only what changed.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, StoredEntry> draftEntries(UUID reviewId) {
+        List<Object[]> rows = em().createNativeQuery("SELECT e.id, e.student_id, e.tier, e.interests, e.needs_individual_review,"
+                        + " e.position, e.carried_forward, d.domain, d.strengths, d.needs, d.note"
+                        + " FROM class_review_entry e LEFT JOIN class_review_domain d ON d.entry_id = e.id"
+                        + " WHERE e.review_id = ?1 AND e.current")
+                .setParameter(1, reviewId).getResultList();
+        Map<UUID, ClassReviewEntry> entries = new LinkedHashMap<>();
+        Map<UUID, List<ClassReviewDomain>> domains = new java.util.HashMap<>();
+        for (Object[] row : rows) {
+            UUID id = (UUID) row[0];
+            entries.computeIfAbsent(id, key -> {
+                ClassReviewEntry entry = new ClassReviewEntry(reviewId, (UUID) row[1], ((Number) row[5]).intValue());
+                entry.id = key;
+                entry.tier = (String) row[2];
+                entry.interests = (String) row[3];
+                entry.needsIndividualReview = (Boolean) row[4];
+                entry.carriedForward = (Boolean) row[6];
+                return entry;
+            });
+            List<ClassReviewDomain> own = domains.computeIfAbsent(id, key -> new java.util.ArrayList<>());
+            if (row[7] != null) {
+                own.add(ClassReviewDomain.stored(id, (String) row[7], (String) row[8], (String) row[9], (String) row[10]));
+            }
+        }
+        Map<UUID, StoredEntry> byStudent = new LinkedHashMap<>();
+        entries.forEach((id, entry) -> byStudent.put(entry.studentId,
+                new StoredEntry(id, ReviewEntries.fingerprint(entry, domains.get(id)))));
+        return byStudent;
+    }
+
+    /** A stored entry of a draft: its id and what it says. */
+    public record StoredEntry(UUID id, String fingerprint) {
+    }
+
+    /** Removes some entries of a draft (their domains go with them, ON DELETE CASCADE). */
+    public void deleteEntries(UUID reviewId, Collection<UUID> entryIds) {
+        if (entryIds.isEmpty()) {
+            return;
+        }
+        em().createNativeQuery("DELETE FROM class_review_entry WHERE review_id = ?1 AND id = ANY(?2)")
+                .setParameter(1, reviewId).setParameter(2, entryIds.toArray(UUID[]::new)).executeUpdate();
     }
 
     /** Retires the current entries of some students, recording the amendment that replaces them. */
@@ -145,9 +185,11 @@ public class ClassReviewRepository implements PanacheRepositoryBase<ClassReview,
 
     /** Students enrolled in a class on a date. */
     public Set<UUID> enrolledOn(UUID classId, LocalDate day) {
-        List<UUID> ids = em().createQuery("select e.student.id from Enrollment e where e.classSection.id = :c "
-                        + "and (e.beginDate is null or e.beginDate <= :d) and (e.endDate is null or e.endDate >= :d)", UUID.class)
-                .setParameter("c", classId).setParameter("d", day).getResultList();
+        // the class was found in scope; its enrollments are of its school
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em().createNativeQuery("SELECT student_id FROM enrollment WHERE class_id = ?1"
+                        + " AND (begin_date IS NULL OR begin_date <= ?2) AND (end_date IS NULL OR end_date >= ?2)", UUID.class)
+                .setParameter(1, classId).setParameter(2, day).getResultList();
         return new HashSet<>(ids);
     }
 

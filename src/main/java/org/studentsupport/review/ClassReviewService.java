@@ -98,11 +98,10 @@ public class ClassReviewService {
             reviews.persist(review);
         } else {
             review.saveDraft(caller.subject(), teacher, day);
-            reviews.deleteEntries(review.id);
         }
         List<ReviewEntryView> views;
         try {
-            views = insertEntries(review.id, request.entries());
+            views = writeDraftEntries(review.id, created, request.entries());
         } catch (org.hibernate.exception.ConstraintViolationException e) {
             throw secondReview(e, period);
         }
@@ -418,7 +417,44 @@ public class ClassReviewService {
                 .map(t -> t.id).orElse(null);
     }
 
-    /** Writes the entries of a draft, in the order sent, and answers their views. */
+    /**
+     * Makes a draft's entries what was sent, in the order sent, and answers their views. An entry
+     * that says exactly what is stored (see {@link ReviewEntries#fingerprint}) is kept as it is; the
+     * others are replaced and the students no longer sent removed, so that a save of a grid where one
+     * student changed writes one entry, not the class.
+     */
+    private List<ReviewEntryView> writeDraftEntries(UUID reviewId, boolean created, List<ReviewEntryInput> entries) {
+        if (created) {
+            return insertEntries(reviewId, entries);
+        }
+        Map<UUID, ClassReviewRepository.StoredEntry> stored = reviews.draftEntries(reviewId);
+        List<UUID> replaced = new ArrayList<>();
+        List<ClassReviewEntry> rows = new ArrayList<>();
+        List<ClassReviewDomain> domains = new ArrayList<>();
+        List<ReviewEntryView> views = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            ClassReviewEntry entry = ReviewEntries.entry(reviewId, entries.get(i), i, null);
+            List<ClassReviewDomain> own = ReviewEntries.domains(entry.id, entries.get(i));
+            views.add(ReviewEntryView.from(entry, own));
+            ClassReviewRepository.StoredEntry before = stored.remove(entry.studentId);
+            if (before != null && before.fingerprint().equals(ReviewEntries.fingerprint(entry, own))) {
+                continue;
+            }
+            if (before != null) {
+                replaced.add(before.id());
+            }
+            rows.add(entry);
+            domains.addAll(own);
+        }
+        stored.values().forEach(gone -> replaced.add(gone.id()));
+        reviews.deleteEntries(reviewId, replaced);
+        if (!rows.isEmpty()) {
+            reviews.insertAll(rows, domains);
+        }
+        return views;
+    }
+
+    /** Writes the entries of a new draft, in the order sent, and answers their views. */
     private List<ReviewEntryView> insertEntries(UUID reviewId, List<ReviewEntryInput> entries) {
         List<ClassReviewEntry> rows = new ArrayList<>();
         List<ClassReviewDomain> domains = new ArrayList<>();

@@ -70,6 +70,22 @@ final class ReviewEntries {
         return new Merged(entry, domains);
     }
 
+    /**
+     * What an entry of a draft says, as one string: two entries with the same fingerprint are the same
+     * to every reader (same student, place, tier, interests, flags, and per domain the same codes and
+     * note), so a save keeps the stored one instead of rewriting it.
+     */
+    static String fingerprint(ClassReviewEntry entry, List<ClassReviewDomain> domains) {
+        StringBuilder out = new StringBuilder();
+        out.append(entry.studentId).append('|').append(entry.position).append('|').append(entry.tier).append('|')
+                .append(entry.interests == null ? "\u0000" : entry.interests).append('|')
+                .append(entry.needsIndividualReview).append('|').append(entry.carriedForward);
+        domains.stream().sorted(java.util.Comparator.comparing((ClassReviewDomain d) -> d.domain))
+                .forEach(d -> out.append("|[").append(d.domain).append('|').append(d.strengths).append('|')
+                        .append(d.needs).append('|').append(d.note == null ? "\u0000" : d.note.length() + ":" + d.note).append(']'));
+        return out.toString();
+    }
+
     /** An entry with its domain rows. */
     record Merged(ClassReviewEntry entry, List<ClassReviewDomain> domains) {
     }

@@ -18,6 +18,21 @@ public class VocabularyCodeRepository implements PanacheRepositoryBase<Vocabular
         return find(VISIBLE, Parameters.with("district", district)).list();
     }
 
+    /**
+     * The same codes as {@link #visible(UUID)} as terms with their English label, read as plain rows:
+     * every review save and plan check reads the whole vocabulary, and managed entities would be
+     * hydrated (labels parsed from JSON) and dirty-checked at every flush of the request.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Vocabulary.Term> visibleTerms(UUID district) {
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                        "SELECT code, kind, domain, active, labels ->> 'en' FROM vocabulary_code"
+                                + " WHERE district_id IS NULL OR district_id = CAST(?1 AS uuid)")
+                .setParameter(1, district).getResultList();
+        return rows.stream().map(row -> new Vocabulary.Term((String) row[0], CodeKind.of((String) row[1]).orElseThrow(),
+                (String) row[2], (Boolean) row[3], (String) row[4])).toList();
+    }
+
     public List<VocabularyCode> page(UUID district, String kind, String domain, int offset, int size) {
         return find(VISIBLE + filter(kind, domain) + " order by kind, domain, code, id", params(district, kind, domain))
                 .range(offset, offset + size - 1).list();

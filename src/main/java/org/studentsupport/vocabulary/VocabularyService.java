@@ -37,8 +37,8 @@ public class VocabularyService {
     @Transactional
     public Vocabulary of(UUID districtId) {
         Map<String, Vocabulary.Term> terms = new HashMap<>();
-        for (VocabularyCode c : codes.visible(districtId)) {
-            terms.put(c.code, new Vocabulary.Term(c.code, CodeKind.of(c.kind).orElseThrow(), c.domain, c.active, c.label("en")));
+        for (Vocabulary.Term term : codes.visibleTerms(districtId)) {
+            terms.put(term.code(), term);
         }
         return new Vocabulary(terms);
     }

@@ -27,8 +27,9 @@ import java.util.concurrent.Future;
 
 /**
  * Saving a 30-student whole-class review (every domain filled) through the API at 4 concurrent
- * clients, each on its own class and carrying the ETag of its previous save; baseline: GET of the
- * same class review at the same concurrency. Prints figures; asserts none.
+ * clients, each on its own class and carrying the ETag of its previous save: once with every entry
+ * changed at each save, once with one student's tier changed (the grid's autosave); baseline: GET of
+ * the same class review at the same concurrency. Prints figures; asserts none.
  * Run: ./mvnw verify -Pbenchmark -Dtest=ClassReviewSaveBenchmark
  */
 @QuarkusTest
@@ -42,8 +43,8 @@ class ClassReviewSaveBenchmark {
     static final String SCHOOL = "sch-rev-bench";
     static final int CLIENTS = 4;
     static final int STUDENTS = 30;
-    static final int WARMUP = 100;
-    static final int MEASURED = 400;
+    static final int WARMUP = Integer.getInteger("benchmark.warmup", 100);
+    static final int MEASURED = Integer.getInteger("benchmark.requests", 400);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, List<String>> CODES = Map.of(
@@ -70,11 +71,19 @@ class ClassReviewSaveBenchmark {
         UUID period = fixtures.fall(year);
         List<URI> uris = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
+        List<String> rewritten = new ArrayList<>();
+        List<List<String>> oneChanged = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             UUID classId = fixtures.classSection(school, year, "Bench " + c, fixtures.teacher("Bench" + c));
             List<UUID> students = fixtures.enrolledStudents(classId, school, "04", STUDENTS);
             uris.add(URI.create(base.toString().replaceAll("/$", "") + "/api/v1/classes/" + classId + "/reviews/" + period));
-            bodies.add(body(students));
+            bodies.add(body(students, -1, "spring"));
+            rewritten.add(body(students, -1, "winter"));
+            List<String> variants = new ArrayList<>();
+            for (int k = 0; k < STUDENTS; k++) {
+                variants.add(body(students, k, "spring"));
+            }
+            oneChanged.add(variants);
         }
         System.out.printf("request body: %d bytes (%d entries, 4 domains each)%n", bodies.get(0).length(), STUDENTS);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -91,15 +100,28 @@ class ClassReviewSaveBenchmark {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(uris.get(c)).GET().build(), HttpResponse.BodyHandlers.ofString());
             expect(r, 200);
         });
+        // every save changes every entry (the notes of all 30 students alternate between two texts)
+        int[] turn = new int[CLIENTS];
         Result save = run(c -> {
-            HttpResponse<String> r = http.send(put(uris.get(c), bodies.get(c), etags[c]), HttpResponse.BodyHandlers.ofString());
+            String body = turn[c]++ % 2 == 0 ? rewritten.get(c) : bodies.get(c);
+            HttpResponse<String> r = http.send(put(uris.get(c), body, etags[c]), HttpResponse.BodyHandlers.ofString());
+            expect(r, 200);
+            etags[c] = r.headers().firstValue("ETag").orElseThrow();
+        });
+        // what the grid's autosave sends: the whole class, with one student's tier changed since the last save
+        Result autosave = run(c -> {
+            int t = turn[c]++;
+            String body = t % 2 == 0 ? oneChanged.get(c).get((t / 2) % STUDENTS) : bodies.get(c);
+            HttpResponse<String> r = http.send(put(uris.get(c), body, etags[c]), HttpResponse.BodyHandlers.ofString());
             expect(r, 200);
             etags[c] = r.headers().firstValue("ETag").orElseThrow();
         });
         System.out.println();
         System.out.printf("%-48s %8s %8s %10s%n", "4 concurrent clients, " + MEASURED + " requests each", "p50 ms", "p95 ms", "req/s");
         System.out.printf("%-48s %8.1f %8.1f %10.0f%n", "baseline: GET the class review (30 entries)", baseline.p50, baseline.p95, baseline.throughput);
-        System.out.printf("%-48s %8.1f %8.1f %10.0f%n", "PUT the 30-student class review (replace draft)", save.p50, save.p95, save.throughput);
+        System.out.printf("%-48s %8.1f %8.1f %10.0f%n", "PUT the 30-student review, every entry changed", save.p50, save.p95, save.throughput);
+        System.out.printf("%-48s %8.1f %8.1f %10.0f%n", "PUT the 30-student review, one entry changed", autosave.p50, autosave.p95, autosave.throughput);
+        System.out.printf("save/baseline at p50: every entry %.2fx, one entry %.2fx%n", save.p50 / baseline.p50, autosave.p50 / baseline.p50);
         System.out.println();
     }
 
@@ -167,7 +189,11 @@ class ClassReviewSaveBenchmark {
         return builder.build();
     }
 
-    private static String body(List<UUID> students) throws Exception {
+    /**
+     * @param changed  the student whose tier differs from the usual body (-1: none)
+     * @param season   a word of every note, so that two seasons differ in every entry
+     */
+    private static String body(List<UUID> students, int changed, String season) throws Exception {
         List<Object> entries = new ArrayList<>();
         for (int i = 0; i < students.size(); i++) {
             Map<String, Object> domains = new LinkedHashMap<>();
@@ -176,11 +202,11 @@ class ClassReviewSaveBenchmark {
                 domains.put(domain.getKey(), Map.of(
                         "strengths", List.of(STRENGTHS.get(domain.getKey()).get(i % 4)),
                         "needs", List.of(codes.get((i + 1) % 4), codes.get((i + 2) % 4)),
-                        "note", "Observed during the fall review with the teacher; follow up in the spring."));
+                        "note", "Observed during the fall review with the teacher; follow up in the " + season + "."));
             }
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("studentId", students.get(i).toString());
-            entry.put("tier", String.valueOf(1 + i % 3));
+            entry.put("tier", String.valueOf(1 + (i == changed ? i + 1 : i) % 3));
             entry.put("interests", "soccer, drawing, robotics club");
             entry.put("needsIndividualReview", i % 3 == 2);
             entry.put("domains", domains);

@@ -128,6 +128,38 @@ class ClassReviewTest {
     }
 
     @Test
+    void savingAgainRewritesOnlyTheEntriesThatChanged() {
+        String etag = save(wholeClass("1", "2", "3"), null).then().statusCode(201).extract().header("ETag");
+        Map<UUID, UUID> before = fixtures.entryIds(classId);
+
+        List<Object> entries = new ArrayList<>();
+        entries.add(entry(students.get(0), "1", academic(List.of("math-talent"), List.of("reading"), "reads below grade level")));
+        entries.add(entry(students.get(1), "3", academic(List.of("math-talent"), List.of("reading"), "reads below grade level")));
+        String next = save(Map.of("reviewedOn", "2026-10-05", "entries", entries), etag).then().statusCode(200)
+                .body("entries.tier", equalTo(List.of("1", "3")))
+                .body("entries[1].needsIndividualReview", equalTo(true))
+                .extract().header("ETag");
+        assertNotEquals(etag, next, "a save is a new version even where rows are kept");
+
+        Map<UUID, UUID> after = fixtures.entryIds(classId);
+        assertEquals(before.get(students.get(0)), after.get(students.get(0)), "the unchanged entry is kept as stored");
+        assertNotEquals(before.get(students.get(1)), after.get(students.get(1)), "the changed entry is rewritten");
+        assertEquals(java.util.Set.of(students.get(0), students.get(1)), after.keySet(), "the student no longer sent is removed");
+        assertEquals(2, fixtures.domains(classId));
+        given().get(path()).then().statusCode(200).header("ETag", equalTo(next))
+                .body("entries.studentId", equalTo(List.of(students.get(0).toString(), students.get(1).toString())))
+                .body("entries.tier", equalTo(List.of("1", "3")))
+                .body("entries[0].domains.academic.note", equalTo("reads below grade level"));
+
+        // the same students in another order: each entry's place changes, so both are rewritten, in the order sent
+        String reordered = save(Map.of("reviewedOn", "2026-10-05", "entries", List.of(entries.get(1), entries.get(0))), next)
+                .then().statusCode(200).extract().header("ETag");
+        given().get(path()).then().header("ETag", equalTo(reordered))
+                .body("entries.studentId", equalTo(List.of(students.get(1).toString(), students.get(0).toString())));
+        assertNotEquals(after.get(students.get(0)), fixtures.entryIds(classId).get(students.get(0)));
+    }
+
+    @Test
     void savingAgainWithAStaleOrMissingIfMatchChangesNothing() {
         String etag = save(wholeClass("1", "2", "3"), null).then().statusCode(201).extract().header("ETag");
         save(wholeClass("2", "2"), etag).then().statusCode(200);

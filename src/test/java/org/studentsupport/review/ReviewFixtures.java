@@ -17,6 +17,7 @@ import org.studentsupport.vocabulary.VocabularyCode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Roster and review rows for the review tests, persisted directly (no roster import here). */
@@ -220,6 +221,16 @@ public class ReviewFixtures {
     public long entries(UUID classId) {
         return em.createQuery("select count(e) from ClassReviewEntry e, ClassReview r where e.reviewId = r.id and r.classId = :c", Long.class)
                 .setParameter("c", classId).getSingleResult();
+    }
+
+    /** The stored entry id of each student in the class's review. */
+    @Transactional
+    public Map<UUID, UUID> entryIds(UUID classId) {
+        Map<UUID, UUID> ids = new java.util.HashMap<>();
+        em.createQuery("select e.studentId, e.id from ClassReviewEntry e, ClassReview r where e.reviewId = r.id and r.classId = :c",
+                        Object[].class)
+                .setParameter("c", classId).getResultList().forEach(row -> ids.put((UUID) row[0], (UUID) row[1]));
+        return ids;
     }
 
     @Transactional

@@ -213,6 +213,11 @@ public class DirectorySearch {
     public record Query(String sql, List<Object> params) {
     }
 
+    /**
+     * The search in two steps: the page (ids, rank, distance, and the number of matches) is found
+     * first, over every matching service; the columns and the matched languages and terms are read
+     * for the page's services only, not for every match.
+     */
     public static Query sql(Resolved c, PageRequest page) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder();
@@ -230,13 +235,67 @@ public class DirectorySearch {
                     + " WHERE l.latitude BETWEEN ? AND ? AND l.longitude BETWEEN ? AND ? GROUP BY sal.service_id)");
             params.addAll(List.of(c.lat(), c.lat(), c.lon(), c.lat() - dLat, c.lat() + dLat, c.lon() - dLon, c.lon() + dLon));
         }
-        if (!ctes.isEmpty()) {
-            sql.append("WITH ").append(String.join(", ", ctes)).append(' ');
+        StringBuilder matches = new StringBuilder("SELECT s.id, s.name,")
+                .append(c.text() != null ? " ts_rank(s.search_vector, query.q) AS rank," : " NULL::real AS rank,")
+                .append(near ? " near.km AS km," : " NULL::float8 AS km,")
+                .append(" count(*) OVER () AS total FROM dir_service s");
+        if (near) {
+            matches.append(" JOIN near ON near.service_id = s.id");
         }
+        if (c.text() != null) {
+            matches.append(" CROSS JOIN query");
+        }
+        matches.append(" WHERE s.status = 'active'");
+        if (near) {
+            matches.append(" AND near.km <= ?");
+            params.add(c.radiusKm());
+        }
+        if (c.text() != null) {
+            matches.append(" AND s.search_vector @@ query.q");
+        }
+        for (UUID term : c.termIds()) {
+            matches.append(" AND EXISTS (SELECT 1 FROM dir_attribute a WHERE a.link_id = s.id AND a.taxonomy_term_id = ?)");
+            params.add(term);
+        }
+        if (c.needs().asked()) {
+            // meets at least one of the needs: carries one of the terms mapped to them (none mapped: nothing meets them)
+            matches.append(" AND EXISTS (SELECT 1 FROM dir_attribute a WHERE a.link_id = s.id AND a.taxonomy_term_id = ANY(CAST(? AS uuid[])))");
+            params.add(c.needs().termIds());
+        }
+        if (!c.languages().isEmpty()) {
+            matches.append(" AND EXISTS (SELECT 1 FROM dir_language g WHERE g.service_id = s.id AND lower(g.code) = ANY(?))");
+            params.add(c.languages());
+        }
+        if (c.age() != null) {
+            matches.append(" AND (s.minimum_age IS NULL OR s.minimum_age <= ?) AND (s.maximum_age IS NULL OR s.maximum_age >= ?)");
+            params.add(c.age());
+            params.add(c.age());
+        }
+        if (c.free()) {
+            matches.append(" AND NOT EXISTS (SELECT 1 FROM dir_cost_option co WHERE co.service_id = s.id AND co.amount > 0)");
+        }
+        if (c.openOn() != null) {
+            matches.append(" AND EXISTS (SELECT 1 FROM dir_schedule h WHERE (h.service_id = s.id OR h.service_at_location_id IN")
+                    .append(" (SELECT x.id FROM dir_service_at_location x WHERE x.service_id = s.id))")
+                    .append(" AND h.byday ~ ?)");
+            params.add("(^|,)\\s*([+-]?\\d+)?" + c.openOn().name() + "\\s*(,|$)");
+        }
+        if (c.accepting()) {
+            matches.append(" AND s.accepts_referrals AND s.capacity_status = 'accepting'");
+        }
+        String order = switch (c.sort()) {
+            case relevance -> c.text() != null ? " ORDER BY %1$s.rank DESC, %1$s.km ASC NULLS LAST, %1$s.name, %1$s.id" : " ORDER BY %1$s.name, %1$s.id";
+            case distance -> " ORDER BY %1$s.km ASC, %1$s.name, %1$s.id";
+            case name -> " ORDER BY %1$s.name, %1$s.id";
+        };
+        matches.append(order.formatted("s").replace("s.rank", "rank").replace("s.km", "km")).append(" LIMIT ? OFFSET ?");
+        params.add(page.size());
+        params.add(page.offset());
+        ctes.add("page AS (" + matches + ")");
+
+        sql.append("WITH ").append(String.join(", ", ctes)).append(' ');
         sql.append("SELECT s.id, s.name, o.id, o.name, left(s.description, 300), s.status, s.accepts_referrals,")
-                .append(" s.capacity_status, s.capacity_confirmed_at, s.minimum_age, s.maximum_age,")
-                .append(c.text() != null ? " ts_rank(s.search_vector, query.q)," : " NULL::real,")
-                .append(near ? " near.km," : " NULL::float8,");
+                .append(" s.capacity_status, s.capacity_confirmed_at, s.minimum_age, s.maximum_age, page.rank, page.km,");
         if (c.languages().isEmpty()) {
             sql.append(" NULL::text[],");
         } else {
@@ -263,59 +322,11 @@ public class DirectorySearch {
             }
             sql.append(String.join(" OR ", or)).append(") ORDER BY t.name, t.id),");
         }
-        sql.append(" count(*) OVER () FROM dir_service s JOIN dir_organization o ON o.id = s.organization_id");
-        if (near) {
-            sql.append(" JOIN near ON near.service_id = s.id");
-        }
+        sql.append(" page.total FROM page JOIN dir_service s ON s.id = page.id JOIN dir_organization o ON o.id = s.organization_id");
         if (c.text() != null) {
             sql.append(" CROSS JOIN query");
         }
-        sql.append(" WHERE s.status = 'active'");
-        if (near) {
-            sql.append(" AND near.km <= ?");
-            params.add(c.radiusKm());
-        }
-        if (c.text() != null) {
-            sql.append(" AND s.search_vector @@ query.q");
-        }
-        for (UUID term : c.termIds()) {
-            sql.append(" AND EXISTS (SELECT 1 FROM dir_attribute a WHERE a.link_id = s.id AND a.taxonomy_term_id = ?)");
-            params.add(term);
-        }
-        if (c.needs().asked()) {
-            // meets at least one of the needs: carries one of the terms mapped to them (none mapped: nothing meets them)
-            sql.append(" AND EXISTS (SELECT 1 FROM dir_attribute a WHERE a.link_id = s.id AND a.taxonomy_term_id = ANY(CAST(? AS uuid[])))");
-            params.add(c.needs().termIds());
-        }
-        if (!c.languages().isEmpty()) {
-            sql.append(" AND EXISTS (SELECT 1 FROM dir_language g WHERE g.service_id = s.id AND lower(g.code) = ANY(?))");
-            params.add(c.languages());
-        }
-        if (c.age() != null) {
-            sql.append(" AND (s.minimum_age IS NULL OR s.minimum_age <= ?) AND (s.maximum_age IS NULL OR s.maximum_age >= ?)");
-            params.add(c.age());
-            params.add(c.age());
-        }
-        if (c.free()) {
-            sql.append(" AND NOT EXISTS (SELECT 1 FROM dir_cost_option co WHERE co.service_id = s.id AND co.amount > 0)");
-        }
-        if (c.openOn() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM dir_schedule h WHERE (h.service_id = s.id OR h.service_at_location_id IN")
-                    .append(" (SELECT x.id FROM dir_service_at_location x WHERE x.service_id = s.id))")
-                    .append(" AND h.byday ~ ?)");
-            params.add("(^|,)\\s*([+-]?\\d+)?" + c.openOn().name() + "\\s*(,|$)");
-        }
-        if (c.accepting()) {
-            sql.append(" AND s.accepts_referrals AND s.capacity_status = 'accepting'");
-        }
-        sql.append(switch (c.sort()) {
-            case relevance -> c.text() != null ? " ORDER BY 12 DESC, 13 ASC NULLS LAST, s.name, s.id" : " ORDER BY s.name, s.id";
-            case distance -> " ORDER BY 13 ASC, s.name, s.id";
-            case name -> " ORDER BY s.name, s.id";
-        });
-        sql.append(" LIMIT ? OFFSET ?");
-        params.add(page.size());
-        params.add(page.offset());
+        sql.append(order.formatted("page"));
         return new Query(sql.toString(), params);
     }
 
@@ -336,8 +347,9 @@ public class DirectorySearch {
                     new DirectorySearchResult.Match(rank, km, languages, terms, metNeeds(c.needs(), terms), rs.getString(8), c.age())));
         });
         if (results.isEmpty() && page.page() > 1) {
-            total[0] = store.count("SELECT count(*) FROM (" + query.sql().replaceFirst(" LIMIT \\? OFFSET \\?$", "") + ") x",
-                    query.params().subList(0, query.params().size() - 2));
+            // past the last page: count the matches with the page's offset set back to the start
+            Query first = sql(c, new PageRequest(1, page.size()));
+            store.query(first.sql(), first.params(), rs -> total[0] = rs.getLong(16));
         }
         return Page.of(results, page, total[0]);
     }

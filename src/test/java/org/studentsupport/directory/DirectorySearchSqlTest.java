@@ -10,7 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The search SQL as a pure function of the criteria: which fragments appear, with which parameters, in which order. */
+/**
+ * The search SQL as a pure function of the criteria: which fragments appear, with which parameters, in
+ * which order. The page of matches is found first ({@code page}); the columns and the matched languages
+ * and terms are read for the page's services only.
+ */
 class DirectorySearchSqlTest {
 
     private static DirectorySearch.Resolved criteria(String text, List<UUID> terms, List<String> languages, Integer age,
@@ -22,9 +26,11 @@ class DirectorySearchSqlTest {
     void aSearchWithNoCriteriaFindsActiveServicesByNameAndPages() {
         DirectorySearch.Query query = DirectorySearch.sql(criteria(null, List.of(), List.of(), null, null, null,
                 DirectorySearchCriteria.Sort.name), new PageRequest(3, 20));
-        assertFalse(query.sql().startsWith("WITH"), query.sql());
-        assertTrue(query.sql().contains(" WHERE s.status = 'active'"), query.sql());
-        assertTrue(query.sql().endsWith(" ORDER BY s.name, s.id LIMIT ? OFFSET ?"), query.sql());
+        assertTrue(query.sql().startsWith("WITH page AS (SELECT s.id, s.name,"), query.sql());
+        assertTrue(query.sql().contains(" WHERE s.status = 'active' ORDER BY s.name, s.id LIMIT ? OFFSET ?)"), query.sql());
+        assertTrue(query.sql().endsWith(" FROM page JOIN dir_service s ON s.id = page.id"
+                + " JOIN dir_organization o ON o.id = s.organization_id ORDER BY page.name, page.id"), query.sql());
+        assertFalse(query.sql().contains("ARRAY("), "nothing to report per service without languages, terms or words");
         assertEquals(List.of(20, 40), query.params());
     }
 
@@ -32,9 +38,11 @@ class DirectorySearchSqlTest {
     void wordsBecomeAWebSearchQueryRankedByRelevance() {
         DirectorySearch.Query query = DirectorySearch.sql(criteria("after school", List.of(), List.of(), null, null, null,
                 DirectorySearchCriteria.Sort.relevance), new PageRequest(1, 10));
-        assertTrue(query.sql().startsWith("WITH query AS (SELECT websearch_to_tsquery('english', ?) AS q) "), query.sql());
+        assertTrue(query.sql().startsWith("WITH query AS (SELECT websearch_to_tsquery('english', ?) AS q), page AS ("), query.sql());
         assertTrue(query.sql().contains(" AND s.search_vector @@ query.q"), query.sql());
-        assertTrue(query.sql().contains("ORDER BY 12 DESC, 13 ASC NULLS LAST, s.name, s.id"), query.sql());
+        assertTrue(query.sql().contains(" ORDER BY rank DESC, km ASC NULLS LAST, s.name, s.id LIMIT ? OFFSET ?)"), query.sql());
+        assertTrue(query.sql().endsWith(" CROSS JOIN query ORDER BY page.rank DESC, page.km ASC NULLS LAST, page.name, page.id"),
+                query.sql());
         assertEquals("after school", query.params().get(0));
         assertEquals(List.of(10, 0), query.params().subList(query.params().size() - 2, query.params().size()));
     }
@@ -47,7 +55,8 @@ class DirectorySearchSqlTest {
         assertTrue(query.sql().contains("WHERE l.latitude BETWEEN ? AND ? AND l.longitude BETWEEN ? AND ?"), query.sql());
         assertTrue(query.sql().contains(" JOIN near ON near.service_id = s.id"), query.sql());
         assertTrue(query.sql().contains(" AND near.km <= ?"), query.sql());
-        assertTrue(query.sql().contains(" ORDER BY 13 ASC, s.name, s.id"), query.sql());
+        assertTrue(query.sql().contains(" ORDER BY km ASC, s.name, s.id LIMIT ? OFFSET ?)"), query.sql());
+        assertTrue(query.sql().endsWith(" ORDER BY page.km ASC, page.name, page.id"), query.sql());
         // The haversine point twice (lat in two places) and lon, then the box: 5 km is 5 / 111.195 degrees of latitude.
         assertEquals(List.of(42.0, 42.0, -72.0), query.params().subList(0, 3));
         double dLat = 5 / 111.195;
@@ -76,7 +85,8 @@ class DirectorySearchSqlTest {
                 + " AND lower(g.code) = ANY(?) ORDER BY 1),"), query.sql());
         assertTrue(query.sql().contains(" AND EXISTS (SELECT 1 FROM dir_language g WHERE g.service_id = s.id AND lower(g.code) = ANY(?))"),
                 query.sql());
-        assertEquals(List.of(List.of("es", "pt"), List.of("es", "pt"), 10, 0), query.params());
+        // the filter and the page first, then the languages reported for the page's services
+        assertEquals(List.of(List.of("es", "pt"), 10, 0, List.of("es", "pt")), query.params());
     }
 
     @Test
@@ -88,6 +98,6 @@ class DirectorySearchSqlTest {
         String required = " AND EXISTS (SELECT 1 FROM dir_attribute a WHERE a.link_id = s.id AND a.taxonomy_term_id = ?)";
         assertEquals(2, query.sql().split(java.util.regex.Pattern.quote(required), -1).length - 1, query.sql());
         assertTrue(query.sql().contains("WHERE a.link_id = s.id AND (t.id = ANY(?)) ORDER BY t.name, t.id),"), query.sql());
-        assertEquals(List.of(List.of(tutoring, mentoring), tutoring, mentoring, 10, 0), query.params());
+        assertEquals(List.of(tutoring, mentoring, 10, 0, List.of(tutoring, mentoring)), query.params());
     }
 }

@@ -41,6 +41,12 @@ public class ReferralViews {
         return ReferralView.from(referral, allowed, history, LocalDate.now());
     }
 
+    /** The school's view of a referral written in this transaction: nothing has moved it yet, so there is no history to read. */
+    ReferralView newDraft(Referral referral) {
+        return ReferralView.from(referral, caller.isCoordinator() ? referral.status.allowedFor(ActorSide.SCHOOL) : Set.of(), List.of(),
+                LocalDate.now());
+    }
+
     /** The provider's view, from the data last disclosed to it: never the student's live record. */
     ProviderReferralView provider(Referral referral) {
         List<String> allowed = ReferralStatus.codes(referral.status.allowedFor(ActorSide.PROVIDER));

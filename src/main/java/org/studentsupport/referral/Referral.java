@@ -399,7 +399,11 @@ public class Referral {
 
     /** The legal basis of the disclosure this referral makes: a consent id or the emergency exception. */
     public String basis() {
-        return emergency ? ConsentGate.EMERGENCY : consent == null ? null : "consent:" + consent.id();
+        return basis(emergency, consent == null ? null : consent.id());
+    }
+
+    static String basis(boolean emergency, UUID consentId) {
+        return emergency ? ConsentGate.EMERGENCY : consentId == null ? null : "consent:" + consentId;
     }
 
     public UUID id() {

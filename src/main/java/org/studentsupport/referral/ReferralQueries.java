@@ -46,10 +46,9 @@ public class ReferralQueries {
 
     @Transactional
     public Versioned<ReferralView> get(UUID id) {
-        return ReadOnlyReads.of(referrals.getEntityManager(), () -> {
-            Referral referral = access.require(id);
-            return Versioned.of(views.school(referral, access.side()), referral.version);
-        });
+        ReferralViews.Read read = access.require(id, views.school(id, access.side()), r -> r.view().studentId(),
+                ReferralViews.Read::basis);
+        return Versioned.of(read.view(), read.version());
     }
 
     /**

@@ -86,11 +86,6 @@ class ReadPathBenchmark {
         URI baseline = URI.create(root + "api/v1/me");
         HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
         String baselineName = "GET /api/v1/me (baseline)";
-        if (client.send(HttpRequest.newBuilder(baseline).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
-            // Until the service has GET /api/v1/me: a test-only endpoint that also checks the caller and reads nothing.
-            baseline = URI.create(root + "test-support/caller");
-            baselineName = "GET /test-support/caller (baseline stand-in for /api/v1/me)";
-        }
         Map<String, URI> reads = new LinkedHashMap<>();
         reads.put("GET student profile, 5 referrals", URI.create(root + "api/v1/students/" + normal));
         reads.put("GET student profile, " + (LONG_HISTORY + 1) + " referrals", URI.create(root + "api/v1/students/" + heavy));

@@ -269,10 +269,15 @@ public class Consent {
      * or the day after it expired. Null while it is in force (or not yet signed).
      */
     public LocalDate endedOn(LocalDate day) {
-        if (isRevokedOn(day)) {
+        return endedOn(revokedOn, expiresOn, day);
+    }
+
+    /** {@link #endedOn(LocalDate)} of a consent read as columns: its revocation date (or null) and its last day. */
+    public static LocalDate endedOn(LocalDate revokedOn, LocalDate expiresOn, LocalDate day) {
+        if (revokedOn != null && !revokedOn.isAfter(day)) {
             return revokedOn;
         }
-        return isExpiredOn(day) ? expiresOn.plusDays(1) : null;
+        return expiresOn.isBefore(day) ? expiresOn.plusDays(1) : null;
     }
 
     /** in-force, expired, revoked or not-yet-signed on the day. */

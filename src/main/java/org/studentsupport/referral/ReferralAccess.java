@@ -5,7 +5,9 @@ import org.studentsupport.audit.AuditTrail;
 import org.studentsupport.security.CallerScope;
 import org.studentsupport.security.ScopedLookup;
 
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Who may reach a referral: the school side (the coordinators and supervisors of its school) or the
@@ -36,8 +38,22 @@ public class ReferralAccess {
      */
     Referral require(UUID id) {
         Referral referral = lookup.require(Referral.class, id, "Referral " + id);
-        // The object is the referral named by the call (@Audited); what only the row knows is added here.
-        audit.student(referral.student.id).purpose(referral.basis());
+        reached(referral.student.id, referral.basis());
         return referral;
+    }
+
+    /**
+     * A referral read as columns through the scope filter (no entity): the row, recorded in the audit trail as
+     * {@link #require} does, or the same 404 (and denial) when the query found none.
+     */
+    <T> T require(UUID id, Optional<T> row, Function<T, UUID> student, Function<T, String> basis) {
+        T found = row.orElseThrow(() -> lookup.notFound(Referral.class, id, "Referral " + id));
+        reached(student.apply(found), basis.apply(found));
+        return found;
+    }
+
+    private void reached(UUID studentId, String basis) {
+        // The object is the referral named by the call (@Audited); what only the row knows is added here.
+        audit.student(studentId).purpose(basis);
     }
 }

@@ -92,7 +92,7 @@ public class ReferralDrafts {
             throw new ConflictException("Another request with this Idempotency-Key is being processed; retry it");
         }
         audit.object("referral", referral.id);
-        return Versioned.created(views.school(referral, ActorSide.SCHOOL), referral.version);
+        return Versioned.created(views.newDraft(referral), referral.version);
     }
 
     /** The referral an earlier request with this key created, or null; 422 when the key came with another body. */

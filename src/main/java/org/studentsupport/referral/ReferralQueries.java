@@ -3,6 +3,7 @@ package org.studentsupport.referral;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.studentsupport.audit.AuditTrail;
+import org.studentsupport.database.ReadOnlyReads;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
 import org.studentsupport.domain.Versioned;
@@ -45,8 +46,9 @@ public class ReferralQueries {
 
     @Transactional
     public Versioned<ReferralView> get(UUID id) {
-        Referral referral = access.require(id);
-        return Versioned.of(views.school(referral, access.side()), referral.version);
+        ReferralViews.Read read = access.require(id, views.school(id, access.side()), r -> r.view().studentId(),
+                ReferralViews.Read::basis);
+        return Versioned.of(read.view(), read.version());
     }
 
     /**
@@ -107,8 +109,10 @@ public class ReferralQueries {
 
     @Transactional
     public Versioned<ProviderReferralView> providerGet(UUID id) {
-        Referral referral = access.require(id);
-        return Versioned.of(views.provider(referral), referral.version);
+        return ReadOnlyReads.of(referrals.getEntityManager(), () -> {
+            Referral referral = access.require(id);
+            return Versioned.of(views.provider(referral), referral.version);
+        });
     }
 
     /** The referral as a FHIR collection Bundle (full URLs under {@code base}), the same for both sides. */

@@ -26,11 +26,18 @@ public class ReferralSupportSource implements StudentSupportSource {
     @Transactional
     public StudentSupportSummary contribute(UUID studentId, StudentSupportSummary summary) {
         LocalDate today = LocalDate.now();
-        List<ReferralSummary> items = referrals.find("student.id = ?1 order by case when status in ?2 then 0 else 1 end, "
-                        + "followUpDue asc nulls last, createdAt desc, id", studentId, List.copyOf(ReferralStatus.OPEN))
-                .page(0, LIMIT).list().stream()
-                .map(r -> new ReferralSummary(r.id, r.service.name, r.service.organization.name, r.status.code(), r.followUpDue,
-                        FollowUp.isOverdue(r.status, r.followUpDue, today)))
+        // Columns only, no referral entities; the limit is taken in SQL along the index on
+        // (student_id, open, follow_up_due, created_at desc, id), however many referrals the student has.
+        List<ReferralSummary> items = referrals.getEntityManager().createQuery("select r.id, s.name, o.name, r.status, r.followUpDue"
+                        + " from Referral r join r.service s join s.organization o where r.student.id = :student"
+                        + " order by r.open desc, r.followUpDue asc nulls last, r.createdAt desc, r.id", Object[].class)
+                .setParameter("student", studentId).setMaxResults(LIMIT).getResultList().stream()
+                .map(row -> {
+                    ReferralStatus status = (ReferralStatus) row[3];
+                    LocalDate due = (LocalDate) row[4];
+                    return new ReferralSummary((UUID) row[0], (String) row[1], (String) row[2], status.code(), due,
+                            FollowUp.isOverdue(status, due, today));
+                })
                 .toList();
         return new StudentSupportSummary(summary.currentTier(), summary.latestByDomain(), summary.reviewsByPeriod(), summary.openPlan(), items);
     }

@@ -2,6 +2,7 @@ package org.studentsupport.referral;
 
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.studentsupport.consent.Consent;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,6 +52,30 @@ public record ReferralView(
         @Schema(maxLength = 255) String author,
         Instant createdAt,
         @Schema(description = "Every transition, oldest first (at most 200)", maxItems = 200) List<TransitionView> history) {
+
+    /** The columns {@link #fromColumns} reads, in order (HQL over {@code Referral r}, its student, service, organization, consent). */
+    static final String COLUMNS = "r.id, st.id, st.givenName, st.familyName, r.schoolId, sv.id, sv.name, r.organizationId, o.name, r.status,"
+            + " r.purpose, r.reasonCodes, r.reasonText, r.urgency, r.sharedCategories, r.internalNotes, r.sharedNotes, c.id,"
+            + " r.emergency, r.emergencyThreat, r.emergencyPartiesInformed, r.consentRevoked, c.revokedOn, c.expiresOn,"
+            + " r.statusReasonCode, r.statusReasonText, r.firstServiceOn, r.requestedAt, r.acceptedAt, r.closedAt, r.lastDisclosedAt,"
+            + " r.followUpDue, r.reroutedFromId, r.reroutedToId, r.author, r.createdAt, r.version";
+
+    /** The same view as {@link #from}, from the {@link #COLUMNS} of the referral's row. */
+    @SuppressWarnings("unchecked")
+    static ReferralView fromColumns(Object[] c, Set<UUID> familyContactIds, Set<ReferralStatus> allowed, List<TransitionView> history,
+                                    LocalDate today) {
+        ReferralStatus status = (ReferralStatus) c[9];
+        boolean emergency = (Boolean) c[18];
+        LocalDate consentEndedOn = c[17] == null ? null : Consent.endedOn((LocalDate) c[22], (LocalDate) c[23], today);
+        LocalDate due = (LocalDate) c[31];
+        return new ReferralView((UUID) c[0], (UUID) c[1], c[2] + " " + c[3], (UUID) c[4], (UUID) c[5], (String) c[6], (UUID) c[7],
+                (String) c[8], status.code(), allowed.stream().map(ReferralStatus::code).toList(), (String) c[10], (List<String>) c[11],
+                (String) c[12], (String) c[13], (List<String>) c[14], (String) c[15], (String) c[16], Set.copyOf(familyContactIds),
+                (UUID) c[17], emergency ? new EmergencyBasis((String) c[19], (String) c[20]) : null,
+                (Boolean) c[21] || consentEndedOn != null, consentEndedOn, (String) c[24], (String) c[25], (LocalDate) c[26],
+                (Instant) c[27], (Instant) c[28], (Instant) c[29], (Instant) c[30], due, FollowUp.isOverdue(status, due, today),
+                (UUID) c[32], (UUID) c[33], (String) c[34], (Instant) c[35], history);
+    }
 
     public static ReferralView from(Referral r, Set<ReferralStatus> allowed, List<TransitionView> history, LocalDate today) {
         return new ReferralView(r.id, r.student.id, r.student.givenName + " " + r.student.familyName, r.schoolId,

@@ -2,6 +2,7 @@ package org.studentsupport.referral;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import org.studentsupport.disclosure.Disclosure;
 import org.studentsupport.disclosure.DisclosureService;
 import org.studentsupport.security.CallerScope;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /** A referral as each side sees it: the school's full view with its history, the provider's minimum necessary. */
 @ApplicationScoped
@@ -33,12 +35,68 @@ public class ReferralViews {
     }
 
     ReferralView school(Referral referral, ActorSide side) {
-        List<TransitionView> history = Panache.getEntityManager()
-                .createQuery("select t from ReferralTransition t where t.referral.id = :r order by t.at, t.id", ReferralTransition.class)
-                .setParameter("r", referral.id).setMaxResults(HISTORY_LIMIT).getResultList()
-                .stream().map(TransitionView::from).toList();
         Set<ReferralStatus> allowed = caller.isCoordinator() ? referral.status.allowedFor(side) : Set.of();
-        return ReferralView.from(referral, allowed, history, LocalDate.now());
+        return ReferralView.from(referral, allowed, history(referral.id), LocalDate.now());
+    }
+
+    /**
+     * The school's view of a referral read as columns (no entities: the view only reads), through the scope
+     * filter; empty when the caller cannot reach it.
+     */
+    Optional<Read> school(UUID id, ActorSide side) {
+        EntityManager em = Panache.getEntityManager();
+        List<Object[]> rows = em.createQuery("select " + ReferralView.COLUMNS + " from Referral r join r.student st"
+                        + " join r.service sv join sv.organization o left join r.consent c where r.id = :id", Object[].class)
+                .setParameter("id", id).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        Set<UUID> family = Set.copyOf(em.createQuery("select f from Referral r join r.familyContactIds f where r.id = :id", UUID.class)
+                .setParameter("id", id).getResultList());
+        ReferralStatus status = (ReferralStatus) row[9];
+        Set<ReferralStatus> allowed = caller.isCoordinator() ? status.allowedFor(side) : Set.of();
+        ReferralView view = ReferralView.fromColumns(row, family, allowed, history(id), LocalDate.now());
+        return Optional.of(new Read(view, (Long) row[36], Referral.basis((Boolean) row[18], view.consentId())));
+    }
+
+    /** A referral's view as read, with its version and the legal basis of its disclosure (for the audit trail). */
+    record Read(ReferralView view, long version, String basis) {
+    }
+
+    /**
+     * The referral's moves, oldest first, for a referral the caller has reached in this transaction. Read in SQL
+     * past the scope filter: a move is visible with its referral, and the filter's condition on the history table
+     * (the ids of every referral of the caller's schools) would cost a scan of the schools' referrals per read.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<TransitionView> history(UUID referralId) {
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("SELECT id, from_status, to_status, actor, actor_side, at,"
+                        + " reason_code, reason_text, first_service_on, note FROM referral_transition WHERE referral_id = ?1"
+                        + " ORDER BY at, id LIMIT " + HISTORY_LIMIT)
+                .setParameter(1, referralId).getResultList();
+        return rows.stream().map(t -> new TransitionView((UUID) t[0], (String) t[1], (String) t[2], (String) t[3], (String) t[4],
+                instant(t[5]), (String) t[6], (String) t[7], date(t[8]), (String) t[9])).toList();
+    }
+
+    private static java.time.Instant instant(Object value) {
+        if (value instanceof java.time.Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    private static LocalDate date(Object value) {
+        return value == null ? null : value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
+    }
+
+    /** The school's view of a referral written in this transaction: nothing has moved it yet, so there is no history to read. */
+    ReferralView newDraft(Referral referral) {
+        return ReferralView.from(referral, caller.isCoordinator() ? referral.status.allowedFor(ActorSide.SCHOOL) : Set.of(), List.of(),
+                LocalDate.now());
     }
 
     /** The provider's view, from the data last disclosed to it: never the student's live record. */

@@ -160,7 +160,7 @@ public class ReferralWorkflow {
         referrals.persist(next);
         referrals.flush();
         meters.countOnCommit("referrals.rerouted");
-        return Versioned.created(views.school(next, ActorSide.SCHOOL), next.version);
+        return Versioned.created(views.newDraft(next), next.version);
     }
 
     /** A step that passes the consent gate; a refusal is counted (by occasion) and passed on. */

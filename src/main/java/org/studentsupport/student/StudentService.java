@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.studentsupport.database.ReadOnlyReads;
 import org.studentsupport.school.SchoolScope;
 import org.studentsupport.domain.Page;
 import org.studentsupport.domain.VersionCheck;
@@ -81,12 +82,14 @@ public class StudentService {
 
     @Transactional
     public StudentProfileView profile(UUID id) {
-        Student student = students.require(id);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        List<StudentContactView> contacts = em().createQuery("select l from StudentContact l join fetch l.contact c "
-                        + "where l.student.id = :s order by l.maySignConsent desc, c.familyName, c.givenName, c.id", StudentContact.class)
-                .setParameter("s", id).setMaxResults(50).getResultList().stream().map(StudentContactView::from).toList();
-        return StudentProfileView.from(student, enrollments.enrollmentsOf(id, today), contacts, support(id));
+        return ReadOnlyReads.of(em(), () -> {
+            Student student = students.require(id);
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            List<StudentContactView> contacts = em().createQuery("select l from StudentContact l join fetch l.contact c "
+                            + "where l.student.id = :s order by l.maySignConsent desc, c.familyName, c.givenName, c.id", StudentContact.class)
+                    .setParameter("s", id).setMaxResults(50).getResultList().stream().map(StudentContactView::from).toList();
+            return StudentProfileView.from(student, enrollments.enrollmentsOf(id, today), contacts, support(id));
+        });
     }
 
     /**

@@ -169,6 +169,29 @@ public class ReferralFixtures {
         return referral.id;
     }
 
+    /**
+     * {@code count} referrals of the student written with one SQL statement, spread over the services: one in
+     * twenty still open (requested, due over the next 30 days), the others completed, one an hour back in time.
+     */
+    @Transactional
+    public void bulkReferrals(UUID studentId, List<UUID> serviceIds, int count) {
+        for (int i = 0; i < serviceIds.size(); i++) {
+            em().createNativeQuery("insert into referral (id, student_id, school_id, service_id, organization_id, status, purpose,"
+                            + " reason_codes, urgency, shared_categories, author, requested_at, closed_at, follow_up_due,"
+                            + " status_reason_code, emergency, emergency_threat, emergency_parties_informed, created_at, updated_at)"
+                            + " select gen_random_uuid(), st.id, st.school_id, sv.id, sv.organization_id,"
+                            + " case when g % 20 = 0 then 'requested' else 'completed' end, 'mentoring', 'anxiety', 'routine',"
+                            + " 'identity', 'bulk', now() - g * interval '1 hour',"
+                            + " case when g % 20 = 0 then null else now() - g * interval '1 hour' + interval '5 minutes' end,"
+                            + " case when g % 20 = 0 then current_date + (g % 30) else null end,"
+                            + " case when g % 20 = 0 then null else 'goals-met' end, true, 'bulk: a stated threat', 'bulk: parent',"
+                            + " now() - g * interval '1 hour', now()"
+                            + " from student st, dir_service sv, generate_series(?1, ?2) g where st.id = ?3 and sv.id = ?4")
+                    .setParameter(1, i * count / serviceIds.size() + 1).setParameter(2, (i + 1) * count / serviceIds.size())
+                    .setParameter(3, studentId).setParameter(4, serviceIds.get(i)).executeUpdate();
+        }
+    }
+
     /** Changes the student's and a family contact's live rows, as the roster import or a coordinator would. */
     @Transactional
     public void changeLiveRecord(UUID studentId, UUID contactId, String grade, String phone, String preferredContactMethod) {

@@ -28,6 +28,11 @@ class ReferralStatusTest {
     private static final Set<String> FINAL = Set.of("rejected", "completed", "failed", "cancelled", "entered-in-error");
 
     @Test
+    void theDatabasesOpenExpressionListsExactlyTheOpenStatuses() {
+        assertEquals("status in " + ReferralFigures.sqlList(ReferralStatus.OPEN), Referral.OPEN_CONDITION);
+    }
+
+    @Test
     void everyStatusSideAndTargetCombinationFollowsTheDomainTable() {
         int checked = 0;
         for (ReferralStatus from : ReferralStatus.values()) {

@@ -16,8 +16,9 @@
 #    audit chain through the API, reads the service's resident memory, stops the service, and prints
 #    the table: throughput, p50/p95/p99 and errors per operation, and the ratios to both baselines.
 #
-# Environment: PGHOST, PGPORT, PGUSER; PORT (default 8089) and KEYCLOAK_PORT (8190) of the service
-# under test; MVN (default ./mvnw -B -q), e.g. to run Maven under a lock on a shared machine.
+# Environment: PGHOST, PGPORT, PGUSER; PORT (default 8097) and KEYCLOAK_PORT (8197) of the service
+# under test; MVN (default ./mvnw -B -q), e.g. to run Maven under a lock on a shared machine; SKIP_BUILD=1
+# reuses the last -Pload build; PREPARE_ONLY=1 stops once the template database is loaded.
 set -euo pipefail
 
 SCALE="${1:-0.1}"
@@ -25,8 +26,8 @@ SECONDS_MIXED="${2:-120}"
 BASELINE_SECONDS="${BASELINE_SECONDS:-30}"
 USERS_PER_ROLE="${USERS_PER_ROLE:-2}"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
-PORT="${PORT:-8089}"
-KEYCLOAK_PORT="${KEYCLOAK_PORT:-8190}"
+PORT="${PORT:-8097}"
+KEYCLOAK_PORT="${KEYCLOAK_PORT:-8197}"
 MVN="${MVN:-./mvnw -B -q}"
 cd "$(dirname "$0")/../../.."
 ROOT="$(pwd)"
@@ -58,7 +59,7 @@ start_service() { # database, log file, extra environment...
     QUARKUS_DATASOURCE_USERNAME=$APP QUARKUS_DATASOURCE_PASSWORD=app-secret \
     QUARKUS_FLYWAY_USERNAME=$OWNER QUARKUS_FLYWAY_PASSWORD=owner-secret \
     PORT="$PORT" KEYCLOAK_PORT="$KEYCLOAK_PORT" \
-    java -XX:+ExitOnOutOfMemoryError -Dquarkus.profile=demo -jar target/quarkus-app/quarkus-run.jar >"$logfile" 2>&1 &
+    java -XX:+ExitOnOutOfMemoryError -Dquarkus.profile=demo -jar "${APP_DIR:-target/quarkus-app}/quarkus-run.jar" >"$logfile" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 180); do
     if curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null; then return 0; fi
@@ -73,8 +74,10 @@ token() {
     "http://127.0.0.1:$KEYCLOAK_PORT/realms/student-support/protocol/openid-connect/token" | jq -r .access_token
 }
 
-log "build (service and load harness)"
-$MVN -Pload package dependency:build-classpath -Dmdep.outputFile=target/load-classpath.txt -Dmdep.includeScope=test
+if [ -z "${SKIP_BUILD:-}" ] || [ ! -f target/load-classpath.txt ]; then
+  log "build (service and load harness)"
+  $MVN -Pload package dependency:build-classpath -Dmdep.outputFile=target/load-classpath.txt -Dmdep.includeScope=test
+fi
 CP="target/test-classes:target/classes:$(cat target/load-classpath.txt)"
 
 psql_q -d postgres -c "DO \$\$ BEGIN
@@ -106,6 +109,8 @@ else
   log "template database $TEMPLATE is loaded (scale $SCALE); reusing it"
 fi
 
+if [ -n "${PREPARE_ONLY:-}" ]; then exit 0; fi
+
 log "fresh database $DB from the template"
 psql_q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB TEMPLATE $TEMPLATE OWNER $OWNER"
 start_service "$DB" "$OUT/service.log" RATE_LIMIT_PER_MINUTE=0 DEMO_DATA=false
@@ -118,11 +123,15 @@ if ! grep -q '^  /api/v1/me:' openapi/openapi.yaml; then
 fi
 
 log "Gatling: baseline ${BASELINE_SECONDS} s, then the mixed workload ${SECONDS_MIXED} s"
-$MVN -Pload gatling:test -Dload.baseUrl="http://localhost:$PORT" -Dload.keycloakUrl="http://127.0.0.1:$KEYCLOAK_PORT" \
+# Gatling from the -Pload build's classpath (the same as `./mvnw -Pload gatling:test -Dload.…=…`, without a second Maven run)
+java -Dlogback.configurationFile="$LOAD/logback-load.xml" -Dgatling.failures="$OUT/failures.log" \
+  -Dload.baseUrl="http://localhost:$PORT" -Dload.keycloakUrl="http://127.0.0.1:$KEYCLOAK_PORT" \
   -Dload.jdbcUrl="jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" -Dload.seconds="$SECONDS_MIXED" \
   -Dload.baselineSeconds="$BASELINE_SECONDS" -Dload.baselinePath="$BASELINE_PATH" -Dload.usersPerRole="$USERS_PER_ROLE" \
-  -Dgatling.failures="$OUT/failures.log" >"$OUT/gatling.log" 2>&1 || true
-RUN_DIR="target/gatling/$(cat target/gatling/lastRun.txt)"
+  -cp "$CP" io.gatling.app.Gatling --simulation org.studentsupport.load.MixedWorkload \
+  --results-folder "$ROOT/target/gatling" --run-description "scale $SCALE" >"$OUT/gatling.log" 2>&1 || true
+grep -A3 'Global Information' "$OUT/gatling.log" | head -4 || true
+RUN_DIR="$(ls -td target/gatling/mixedworkload-* | head -1)"
 RSS_MB=$(( $(ps -o rss= -p "$SERVICE_PID") / 1024 ))
 
 log "audit chain verification through the API"

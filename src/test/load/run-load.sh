@@ -99,12 +99,12 @@ if [ "$(psql_q -d postgres -c "SELECT shobj_description(oid, 'pg_database') FROM
   psql_q -d "$TEMPLATE" -c "VACUUM ANALYZE"
   loaded=$(date +%s)
   psql_q -d postgres -c "COMMENT ON DATABASE $TEMPLATE IS 'loaded scale $SCALE'"
-  echo "load time: $((loaded - started)) s (SQL $((sql_done - started)) s, sealing and VACUUM ANALYZE $((loaded - sql_done)) s)" | tee "$OUT/load-time.txt"
+  echo "load time: $((loaded - started)) s (SQL $((sql_done - started)) s, sealing and VACUUM ANALYZE $((loaded - sql_done)) s)" | tee "$OUT/load-time-$TAG.txt"
   psql_q -d "$TEMPLATE" -c "SELECT 'rows: ' || string_agg(t || ' ' || n, ', ') FROM (VALUES
       ('student', (SELECT count(*) FROM student)), ('class_section', (SELECT count(*) FROM class_section)),
       ('school', (SELECT count(*) FROM school)), ('dir_service', (SELECT count(*) FROM dir_service)),
       ('referral', (SELECT count(*) FROM referral)), ('referral_transition', (SELECT count(*) FROM referral_transition)),
-      ('audit_event', (SELECT count(*) FROM audit_event))) v (t, n)" | tee -a "$OUT/load-time.txt"
+      ('audit_event', (SELECT count(*) FROM audit_event))) v (t, n)" | tee -a "$OUT/load-time-$TAG.txt"
 else
   log "template database $TEMPLATE is loaded (scale $SCALE); reusing it"
 fi
@@ -124,7 +124,9 @@ fi
 
 log "Gatling: baseline ${BASELINE_SECONDS} s, then the mixed workload ${SECONDS_MIXED} s"
 # Gatling from the -Pload build's classpath (the same as `./mvnw -Pload gatling:test -Dload.…=…`, without a second Maven run)
-java -Dlogback.configurationFile="$LOAD/logback-load.xml" -Dgatling.failures="$OUT/failures.log" \
+rm -rf target/gatling/mixedworkload-*
+java --add-opens=java.base/java.lang=ALL-UNNAMED -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 \
+  -Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider -Dlogback.configurationFile="$LOAD/logback-load.xml" -Dgatling.failures="$OUT/failures.log" \
   -Dload.baseUrl="http://localhost:$PORT" -Dload.keycloakUrl="http://127.0.0.1:$KEYCLOAK_PORT" \
   -Dload.jdbcUrl="jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" -Dload.seconds="$SECONDS_MIXED" \
   -Dload.baselineSeconds="$BASELINE_SECONDS" -Dload.baselinePath="$BASELINE_PATH" -Dload.usersPerRole="$USERS_PER_ROLE" \
@@ -139,7 +141,7 @@ VERIFY=$(curl -s -H "Authorization: Bearer $(token super.riverton)" -H 'Content-
   "http://localhost:$PORT/api/v1/audit/verifications")
 echo "$VERIFY" | jq -c '{intact, checkedEvents, checkpointsChecked, firstFailure}'
 
-log "pgbench: each operation's main SQL, $((2 * USERS_PER_ROLE)) clients, 15 s each"
+log "pgbench: each operation's main SQL, $((2 * USERS_PER_ROLE)) clients, 10 s each"
 : >"$OUT/pgbench.tsv"
 VARS=$(psql_q -d "$DB" -F ' ' -c "SELECT
     (SELECT id FROM class_section c WHERE sourced_id LIKE 'ld-cls-%' AND school_id = (SELECT id FROM school WHERE sourced_id = 'sch-elm') ORDER BY id LIMIT 1),
@@ -150,7 +152,7 @@ read -r CLASS STUDENT SCHOOL DISTRICT ORG <<<"$VARS"
 for script in "$LOAD"/pgbench/*.sql; do
   name=$(sed -n 's/^-- operation: //p' "$script")
   rm -f "$OUT"/pgbench_log.*
-  pgbench -n -c $((2 * USERS_PER_ROLE)) -j 2 -T 15 -l --log-prefix="$OUT/pgbench_log" -f "$script" \
+  pgbench -n -c $((2 * USERS_PER_ROLE)) -j 2 -T 10 -l --log-prefix="$OUT/pgbench_log" -f "$script" \
     -D class="$CLASS" -D student="$STUDENT" -D school="$SCHOOL" -D district="$DISTRICT" -D org="$ORG" "$DB" >"$OUT/pgbench-last.txt" 2>&1 \
     || { cat "$OUT/pgbench-last.txt"; exit 1; }
   tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$OUT/pgbench-last.txt" | head -1)
@@ -162,7 +164,7 @@ rm -f "$OUT"/pgbench_log.*
 stop_service
 
 log "results: scale $SCALE, mixed workload $SECONDS_MIXED s at $USERS_PER_ROLE users per role (report: $RUN_DIR/index.html)"
-cat "$OUT/load-time.txt" 2>/dev/null || true
+cat "$OUT/load-time-$TAG.txt" 2>/dev/null || true
 echo "service RSS after the run: $RSS_MB MiB (target <= 400 MiB)"
 echo "audit chain: $(echo "$VERIFY" | jq -c '{intact, checkedEvents}')"
 java -cp "$CP" org.studentsupport.load.LoadReport "$RUN_DIR" "$OUT/pgbench.tsv"

@@ -1,0 +1,5 @@
+-- operation: oversight: overdue
+-- ReferralFigures#overdue over the district's schools: the count and the first page of 50.
+SELECT count(*) FROM (SELECT r.*, (SELECT max(t.at) FROM referral_transition t WHERE t.referral_id = r.id) AS last_at FROM referral r WHERE r.school_id = ANY(ARRAY(SELECT id FROM school WHERE district_id = ':district')) AND r.status IN ('requested','accepted','in-progress','on-hold')) r JOIN school s ON s.id = r.school_id JOIN dir_organization o ON o.id = r.organization_id WHERE r.follow_up_due < current_date;
+SELECT r.id, r.student_id, r.school_id, s.name, r.organization_id, o.name, r.status, r.author, r.last_at, r.follow_up_due
+ FROM (SELECT r.*, (SELECT max(t.at) FROM referral_transition t WHERE t.referral_id = r.id) AS last_at FROM referral r WHERE r.school_id = ANY(ARRAY(SELECT id FROM school WHERE district_id = ':district')) AND r.status IN ('requested','accepted','in-progress','on-hold')) r JOIN school s ON s.id = r.school_id JOIN dir_organization o ON o.id = r.organization_id WHERE r.follow_up_due < current_date ORDER BY r.follow_up_due, r.id OFFSET 0 LIMIT 50;

@@ -28,9 +28,11 @@ public class ReportDatabase {
     private static final Pattern PARAMETER = Pattern.compile("\\?(\\d+)");
 
     private final AgroalDataSource dataSource;
+    private final int timeoutSeconds;
 
-    public ReportDatabase(@DataSource("reports") AgroalDataSource dataSource) {
+    public ReportDatabase(@DataSource("reports") AgroalDataSource dataSource, ReportSettings settings) {
         this.dataSource = dataSource;
+        this.timeoutSeconds = (int) Math.max(1, settings.statementTimeout().toSeconds());
     }
 
     /** Every row of the query, each as its column values in order. */
@@ -49,6 +51,7 @@ public class ReportDatabase {
         m.appendTail(jdbc);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(jdbc.toString())) {
+            statement.setQueryTimeout(timeoutSeconds);
             for (int i = 0; i < bound.size(); i++) {
                 statement.setObject(i + 1, bound.get(i));
             }
@@ -65,7 +68,7 @@ public class ReportDatabase {
             }
             return rows;
         } catch (SQLException e) {
-            throw ReportUnavailableException.isOutage(e) ? new ReportUnavailableException(e)
+            throw ReportUnavailableException.isOutage(e) ? new ReportUnavailableException(e, timeoutSeconds)
                     : new IllegalStateException("Report query failed: " + e.getSQLState(), e);
         }
     }

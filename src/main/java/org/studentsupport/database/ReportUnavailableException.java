@@ -5,8 +5,21 @@ import java.sql.SQLException;
 /** A report's database could not answer (the read-only service down, a statement cancelled). */
 public class ReportUnavailableException extends RuntimeException {
 
-    public ReportUnavailableException(SQLException cause) {
+    private final int limitSeconds;
+
+    public ReportUnavailableException(SQLException cause, int limitSeconds) {
         super("The report database did not answer: " + cause.getMessage(), cause);
+        this.limitSeconds = limitSeconds;
+    }
+
+    /** Whether the statement ran past the report time limit and was cancelled (SQL state 57014). */
+    public boolean timedOut() {
+        return getCause() instanceof SQLException e && "57014".equals(e.getSQLState());
+    }
+
+    /** The report time limit, in seconds. */
+    public int limitSeconds() {
+        return limitSeconds;
     }
 
     /**

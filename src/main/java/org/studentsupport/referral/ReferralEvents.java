@@ -14,6 +14,10 @@ import org.studentsupport.notification.Notifications;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.UUID;
+import java.util.Map;
+import java.util.HashMap;
 
 /**
  * What the referral feature tells through the notification outbox, in the transaction of the change:
@@ -76,20 +80,48 @@ public class ReferralEvents {
         }
     }
 
-    /** Open, sent referrals past their follow-up date: one overdue event each per follow-up date. */
+    /**
+     * Open, sent referrals past their follow-up date: one overdue event each per follow-up date. Each
+     * run takes the next {@value #OVERDUE_BATCH} not yet told of (oldest due first), so a district with
+     * thousands overdue is worked through run by run instead of the same batch again and again.
+     */
     @Transactional
     public int scanOverdue() {
-        List<Referral> overdue = referrals.find("status in ?1 and followUpDue < ?2 order by followUpDue, id",
-                List.copyOf(ReferralStatus.SENT_OPEN), LocalDate.now()).page(0, OVERDUE_BATCH).list();
+        List<UUID> ids = overdueNotYetTold(OVERDUE_BATCH);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<Referral> overdue = referrals.find("id in ?1 order by followUpDue, id", ids).list();
         Instant now = Instant.now();
-        overdue.forEach(r -> record(Kind.REFERRAL_OVERDUE, r, now, ":" + r.followUpDue, null));
+        Map<UUID, Long> waiting = new HashMap<>();
+        overdue.forEach(r -> record(Kind.REFERRAL_OVERDUE, r, now, ":" + r.followUpDue, null, waiting));
         return overdue.size();
     }
 
+    /** The ids of open, sent referrals past their follow-up date whose overdue event for that date is not recorded yet. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<UUID> overdueNotYetTold(int limit) {
+        String open = ReferralStatus.SENT_OPEN.stream().map(st -> "'" + st.code() + "'").sorted().collect(Collectors.joining(", "));
+        return em.createNativeQuery("SELECT r.id FROM referral r WHERE r.status IN (" + open + ") AND r.follow_up_due < ?1"
+                        + " AND NOT EXISTS (SELECT 1 FROM notification_event e"
+                        + " WHERE e.dedupe_key = ?2 || r.id::text || ':' || to_char(r.follow_up_due, 'YYYY-MM-DD'))"
+                        + " ORDER BY r.follow_up_due, r.id LIMIT ?3", UUID.class)
+                .setParameter(1, LocalDate.now()).setParameter(2, Kind.REFERRAL_OVERDUE.code() + ":")
+                .setParameter(3, limit).getResultList();
+    }
+
     private void record(Kind kind, Referral referral, Instant at, String keySuffix, String coordinatorEmail) {
+        record(kind, referral, at, keySuffix, coordinatorEmail, new HashMap<>());
+    }
+
+    /** @param waitingByOrganization the providers' queue lengths counted so far in this run */
+    private void record(Kind kind, Referral referral, Instant at, String keySuffix, String coordinatorEmail,
+                        Map<UUID, Long> waitingByOrganization) {
         // Counted past the scope filter: the provider's whole queue, whoever made the change.
-        long waiting = ((Number) em.createNativeQuery("SELECT count(*) FROM referral WHERE organization_id = ?1 AND status = 'requested'")
-                .setParameter(1, referral.organizationId).getSingleResult()).longValue();
+        long waiting = waitingByOrganization.computeIfAbsent(referral.organizationId, organization -> ((Number) em.createNativeQuery(
+                        "SELECT count(*) FROM referral WHERE organization_id = ?1 AND status = 'requested'")
+                .setParameter(1, organization).getSingleResult()).longValue());
         notifications.record(new NotificationEvent(kind, referral.id, referral.organizationId,
                 referral.student.school.district.sourcedId, at, kind.code() + ":" + referral.id + keySuffix, waiting,
                 referral.service.organization.email, coordinatorEmail));

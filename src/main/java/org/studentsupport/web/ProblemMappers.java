@@ -153,8 +153,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response reportUnavailable(ReportUnavailableException e, UriInfo uri) {
         LOG.warnf("Report on %s not produced: %s", path(uri), e.getMessage());
-        return Response.fromResponse(problems.response(ProblemKind.UNAVAILABLE,
-                        "The report database is not answering; try again shortly", path(uri)))
+        String detail = e.timedOut()
+                ? "The report ran past its limit of " + e.limitSeconds() + " s and was stopped; ask for a narrower one"
+                        + " (one school, a shorter period) or try again when the database is less busy"
+                : "The report database is not answering; try again shortly";
+        return Response.fromResponse(problems.response(ProblemKind.UNAVAILABLE, detail, path(uri)))
                 .header("Retry-After", REPORT_RETRY_SECONDS).build();
     }
 

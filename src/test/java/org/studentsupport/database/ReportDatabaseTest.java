@@ -18,6 +18,13 @@ class ReportDatabaseTest {
     @Inject
     ReportDatabase reports;
 
+    @Inject
+    @io.quarkus.agroal.DataSource("reports")
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Inject
+    ReportSettings settings;
+
     @Test
     void numberedParametersAreBoundInOrderAndMayRepeat() {
         List<Object[]> rows = reports.rows("SELECT CAST(?2 AS int) + CAST(?1 AS int), CAST(?2 AS int), CAST(?3 AS date)",
@@ -39,6 +46,26 @@ class ReportDatabaseTest {
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("25006"));
         assertThat(reports.count("SELECT count(*) FROM school WHERE name LIKE '%!'")).isZero();
         assertThat(reports.count("SELECT count(*) FROM school")).isEqualTo(schools);
+    }
+
+    @Test
+    void aStatementPastTheTimeLimitIsCancelledAndReportedAsSuch() {
+        ReportDatabase oneSecond = new ReportDatabase(dataSource, () -> java.time.Duration.ofSeconds(1));
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> oneSecond.rows("SELECT pg_sleep(5)"))
+                .isInstanceOfSatisfying(ReportUnavailableException.class, e -> {
+                    assertThat(e.timedOut()).isTrue();
+                    assertThat(e.limitSeconds()).isEqualTo(1);
+                });
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(4_000);
+        assertThat(oneSecond.count("SELECT count(*) FROM generate_series(1, 3)")).isEqualTo(3);
+    }
+
+    @Test
+    void theDefaultLimitAnswersBeforeTheHttpIdleTimeout() {
+        assertThat(settings.statementTimeout()).isEqualTo(java.time.Duration.ofSeconds(25));
+        assertThat(settings.statementTimeout()).isLessThan(java.time.Duration.ofSeconds(
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.http.idle-timeout", java.time.Duration.class).toSeconds()));
     }
 
     @Test

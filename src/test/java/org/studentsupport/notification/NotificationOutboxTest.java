@@ -328,6 +328,7 @@ class NotificationOutboxTest {
         LocalDate due = LocalDate.now().minusDays(2);
         fixtures.followUpDue(referral, due);
         overdue.scanOverdue();
+        assertFalse(overdue.overdueNotYetTold(100_000).contains(referral), "told of: the next scans move on to the others");
         overdue.scanOverdue();
         String key = "referral.overdue:" + referral + ":" + due;
         assertEquals(1L, count("SELECT count(*) FROM notification_event WHERE dedupe_key = '" + key + "'"));

@@ -129,37 +129,44 @@ public class ClassReviewRepository implements PanacheRepositoryBase<ClassReview,
     }
 
     /**
-     * The entries of a draft as stored, per student: each entry's id and its {@link ReviewEntries#fingerprint},
-     * read as plain rows (one query), for a save to rewrite only what changed.
+     * The current entries of a review in saved order, each with its domains, read as plain rows in one
+     * query (nothing managed, no scope-filter subqueries): for a review already found in scope.
      */
     @SuppressWarnings("unchecked")
-    public Map<UUID, StoredEntry> draftEntries(UUID reviewId) {
+    public Map<ClassReviewEntry, List<ClassReviewDomain>> currentRows(UUID reviewId) {
         List<Object[]> rows = em().createNativeQuery("SELECT e.id, e.student_id, e.tier, e.interests, e.needs_individual_review,"
                         + " e.position, e.carried_forward, d.domain, d.strengths, d.needs, d.note"
                         + " FROM class_review_entry e LEFT JOIN class_review_domain d ON d.entry_id = e.id"
-                        + " WHERE e.review_id = ?1 AND e.current")
+                        + " WHERE e.review_id = ?1 AND e.current ORDER BY e.position, e.id, d.domain")
                 .setParameter(1, reviewId).getResultList();
         Map<UUID, ClassReviewEntry> entries = new LinkedHashMap<>();
-        Map<UUID, List<ClassReviewDomain>> domains = new java.util.HashMap<>();
+        Map<ClassReviewEntry, List<ClassReviewDomain>> result = new LinkedHashMap<>();
         for (Object[] row : rows) {
-            UUID id = (UUID) row[0];
-            entries.computeIfAbsent(id, key -> {
-                ClassReviewEntry entry = new ClassReviewEntry(reviewId, (UUID) row[1], ((Number) row[5]).intValue());
-                entry.id = key;
-                entry.tier = (String) row[2];
-                entry.interests = (String) row[3];
-                entry.needsIndividualReview = (Boolean) row[4];
-                entry.carriedForward = (Boolean) row[6];
-                return entry;
+            ClassReviewEntry entry = entries.computeIfAbsent((UUID) row[0], id -> {
+                ClassReviewEntry e = new ClassReviewEntry(reviewId, (UUID) row[1], ((Number) row[5]).intValue());
+                e.id = id;
+                e.tier = (String) row[2];
+                e.interests = (String) row[3];
+                e.needsIndividualReview = (Boolean) row[4];
+                e.carriedForward = (Boolean) row[6];
+                result.put(e, new java.util.ArrayList<>());
+                return e;
             });
-            List<ClassReviewDomain> own = domains.computeIfAbsent(id, key -> new java.util.ArrayList<>());
             if (row[7] != null) {
-                own.add(ClassReviewDomain.stored(id, (String) row[7], (String) row[8], (String) row[9], (String) row[10]));
+                result.get(entry).add(ClassReviewDomain.stored(entry.id, (String) row[7], (String) row[8], (String) row[9], (String) row[10]));
             }
         }
+        return result;
+    }
+
+    /**
+     * The entries of a draft as stored, per student: each entry's id and its {@link ReviewEntries#fingerprint},
+     * for a save to rewrite only what changed.
+     */
+    public Map<UUID, StoredEntry> draftEntries(UUID reviewId) {
         Map<UUID, StoredEntry> byStudent = new LinkedHashMap<>();
-        entries.forEach((id, entry) -> byStudent.put(entry.studentId,
-                new StoredEntry(id, ReviewEntries.fingerprint(entry, domains.get(id)))));
+        currentRows(reviewId).forEach((entry, domains) -> byStudent.put(entry.studentId,
+                new StoredEntry(entry.id, ReviewEntries.fingerprint(entry, domains))));
         return byStudent;
     }
 

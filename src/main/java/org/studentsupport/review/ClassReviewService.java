@@ -60,8 +60,10 @@ public class ClassReviewService {
 
     @Transactional
     public Versioned<ClassReviewView> get(UUID classId, UUID periodId) {
-        ClassSection section = classInScope(classId);
-        return versioned(existing(section, periods.get(periodId)));
+        return org.studentsupport.database.ReadOnlyReads.of(em, () -> {
+            ClassSection section = classInScope(classId);
+            return versioned(existing(section, periods.get(periodId)));
+        });
     }
 
     /**
@@ -476,7 +478,7 @@ public class ClassReviewService {
 
     private Versioned<ClassReviewView> versioned(ClassReview review) {
         List<ReviewEntryView> entries = new ArrayList<>();
-        reviews.currentEntries(review.id).forEach((entry, domains) -> entries.add(ReviewEntryView.from(entry, domains)));
+        reviews.currentRows(review.id).forEach((entry, domains) -> entries.add(ReviewEntryView.from(entry, domains)));
         audit.object("class-review", review.id).students(entries.stream().map(ReviewEntryView::studentId).toList());
         return Versioned.of(ClassReviewView.from(review, entries), review.version);
     }

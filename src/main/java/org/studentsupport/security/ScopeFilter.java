@@ -31,25 +31,29 @@ public final class ScopeFilter {
     private static final String STUDENTS_OF_SCHOOLS = "(select s.id from student s where s.school_id" + SCHOOL_IN_SCOPE + ")";
     // A provider reaches only what was sent to it: a draft has disclosed nothing yet.
     private static final String SENT_TO_ORGANIZATION = "r.organization_id" + ORGANIZATION_IN_SCOPE + " and r.requested_at is not null";
-    private static final String STUDENTS_OF_ORGANIZATION = "(select r.student_id from referral r where " + SENT_TO_ORGANIZATION + ")";
+    // Correlated EXISTS, not "IN (SELECT … FROM referral …)": under ":unrestricted OR …" the database cannot
+    // turn an IN into a join and computes the whole subquery (every referral of the organization or the
+    // schools) for each query; an EXISTS is an index lookup per row.
+    private static final String REFERRED_TO_ORGANIZATION = "exists (select 1 from referral r where r.student_id = ";
+    private static final String AND_SENT_TO_ORGANIZATION = " and " + SENT_TO_ORGANIZATION + ")";
 
     /** A row with a {@code school_id} column. */
     public static final String BY_SCHOOL = "(:" + UNRESTRICTED + " or {alias}.school_id" + SCHOOL_IN_SCOPE + ")";
 
     /** A student: in one of the caller's schools, or referred to the caller's organization. */
     public static final String STUDENT = "(:" + UNRESTRICTED + " or {alias}.school_id" + SCHOOL_IN_SCOPE
-            + " or {alias}.id in " + STUDENTS_OF_ORGANIZATION + ")";
+            + " or " + REFERRED_TO_ORGANIZATION + "{alias}.id" + AND_SENT_TO_ORGANIZATION + ")";
 
     /** A row about one student ({@code student_id}), visible with the student. */
     public static final String BY_STUDENT = "(:" + UNRESTRICTED + " or {alias}.student_id in " + STUDENTS_OF_SCHOOLS
-            + " or {alias}.student_id in " + STUDENTS_OF_ORGANIZATION + ")";
+            + " or " + REFERRED_TO_ORGANIZATION + "{alias}.student_id" + AND_SENT_TO_ORGANIZATION + ")";
 
     /** A row about one student that only school staff see (providers never do). */
     public static final String BY_STUDENT_SCHOOL_ONLY = "(:" + UNRESTRICTED + " or {alias}.student_id in " + STUDENTS_OF_SCHOOLS + ")";
 
     /** A family contact: visible with one of the students it is a contact of. */
     public static final String FAMILY_CONTACT = "(:" + UNRESTRICTED + " or {alias}.id in (select l.contact_id from student_contact l"
-            + " where l.student_id in " + STUDENTS_OF_SCHOOLS + " or l.student_id in " + STUDENTS_OF_ORGANIZATION + "))";
+            + " where l.student_id in " + STUDENTS_OF_SCHOOLS + " or " + REFERRED_TO_ORGANIZATION + "l.student_id" + AND_SENT_TO_ORGANIZATION + "))";
 
     /** A referral: of one of the caller's schools, or sent (not merely drafted) to the caller's organization. */
     public static final String REFERRAL = "(:" + UNRESTRICTED + " or {alias}.school_id" + SCHOOL_IN_SCOPE
@@ -57,7 +61,7 @@ public final class ScopeFilter {
 
     /** A consent: school staff see their students' consents; a provider those its referrals were sent under. */
     public static final String CONSENT = "(:" + UNRESTRICTED + " or {alias}.student_id in " + STUDENTS_OF_SCHOOLS
-            + " or {alias}.id in (select r.consent_id from referral r where " + SENT_TO_ORGANIZATION + "))";
+            + " or exists (select 1 from referral r where r.consent_id = {alias}.id and " + SENT_TO_ORGANIZATION + "))";
 
     /** A disclosure record: of the caller's students, or made to the caller's organization. */
     public static final String DISCLOSURE = "(:" + UNRESTRICTED + " or {alias}.student_id in " + STUDENTS_OF_SCHOOLS
@@ -81,8 +85,8 @@ public final class ScopeFilter {
             + " where g.review_id in " + PLANS_OF_SCHOOLS + "))";
 
     /** A row of a referral's history ({@code referral_id}), visible with its referral. */
-    public static final String OF_REFERRAL = "(:" + UNRESTRICTED + " or {alias}.referral_id in (select r.id from referral r"
-            + " where r.school_id" + SCHOOL_IN_SCOPE + " or (" + SENT_TO_ORGANIZATION + ")))";
+    public static final String OF_REFERRAL = "(:" + UNRESTRICTED + " or exists (select 1 from referral r where r.id = {alias}.referral_id"
+            + " and (r.school_id" + SCHOOL_IN_SCOPE + " or (" + SENT_TO_ORGANIZATION + "))))";
 
     private ScopeFilter() {
     }

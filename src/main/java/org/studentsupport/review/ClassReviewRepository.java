@@ -22,15 +22,6 @@ public class ClassReviewRepository implements PanacheRepositoryBase<ClassReview,
         return find("classId = ?1 and period.id = ?2", classId, periodId).firstResultOptional();
     }
 
-    /** The current entries of a review in saved order, each with its domains. */
-    public Map<ClassReviewEntry, List<ClassReviewDomain>> currentEntries(UUID reviewId) {
-        List<ClassReviewEntry> entries = em().createQuery(
-                        "from ClassReviewEntry e where e.reviewId = :r and e.current = true order by e.position, e.id",
-                        ClassReviewEntry.class)
-                .setParameter("r", reviewId).getResultList();
-        return withDomains(entries);
-    }
-
     public Map<ClassReviewEntry, List<ClassReviewDomain>> withDomains(List<ClassReviewEntry> entries) {
         Map<ClassReviewEntry, List<ClassReviewDomain>> result = new LinkedHashMap<>();
         Map<UUID, ClassReviewEntry> byId = new LinkedHashMap<>();

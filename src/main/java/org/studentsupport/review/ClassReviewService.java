@@ -138,7 +138,7 @@ public class ClassReviewService {
                 "There is no earlier review period to carry forward from",
                 List.of(Violation.atParameter("periodId", "is the district's first review period"))));
         LocalDate day = created ? period.referenceDate(today) : review.reviewedOn;
-        Map<ClassReviewEntry, List<ClassReviewDomain>> existing = created ? Map.of() : reviews.currentEntries(review.id);
+        Map<ClassReviewEntry, List<ClassReviewDomain>> existing = created ? Map.of() : reviews.currentRows(review.id);
         Set<UUID> inDraft = new HashSet<>();
         existing.keySet().forEach(e -> inDraft.add(e.studentId));
         Set<UUID> enrolled = reviews.enrolledOn(classId, day);
@@ -278,7 +278,7 @@ public class ClassReviewService {
         ClassSection section = classInScope(classId);
         ClassReview review = existing(section, periods.get(periodId));
         ifMatch.require(review.version);
-        List<ClassReviewEntry> entries = new ArrayList<>(reviews.currentEntries(review.id).keySet());
+        List<ClassReviewEntry> entries = new ArrayList<>(reviews.currentRows(review.id).keySet());
         review.finalizeBy(caller.subject(), entries, toReview(section, review));
         reviews.flush();
         audit.object("class-review", review.id).students(entries.stream().map(e -> e.studentId).toList());
@@ -293,7 +293,7 @@ public class ClassReviewService {
         review.requireFinal();
         Map<UUID, ClassReviewEntry> current = new HashMap<>();
         Map<UUID, List<ClassReviewDomain>> currentDomains = new HashMap<>();
-        reviews.currentEntries(review.id).forEach((e, domains) -> {
+        reviews.currentRows(review.id).forEach((e, domains) -> {
             current.put(e.studentId, e);
             currentDomains.put(e.studentId, domains);
         });
@@ -426,10 +426,8 @@ public class ClassReviewService {
      * student changed writes one entry, not the class.
      */
     private List<ReviewEntryView> writeDraftEntries(UUID reviewId, boolean created, List<ReviewEntryInput> entries) {
-        if (created) {
-            return insertEntries(reviewId, entries);
-        }
-        Map<UUID, ClassReviewRepository.StoredEntry> stored = reviews.draftEntries(reviewId);
+        // a new draft has nothing stored: every entry is written
+        Map<UUID, ClassReviewRepository.StoredEntry> stored = created ? new HashMap<>() : reviews.draftEntries(reviewId);
         List<UUID> replaced = new ArrayList<>();
         List<ClassReviewEntry> rows = new ArrayList<>();
         List<ClassReviewDomain> domains = new ArrayList<>();
@@ -453,22 +451,6 @@ public class ClassReviewService {
         if (!rows.isEmpty()) {
             reviews.insertAll(rows, domains);
         }
-        return views;
-    }
-
-    /** Writes the entries of a new draft, in the order sent, and answers their views. */
-    private List<ReviewEntryView> insertEntries(UUID reviewId, List<ReviewEntryInput> entries) {
-        List<ClassReviewEntry> rows = new ArrayList<>();
-        List<ClassReviewDomain> domains = new ArrayList<>();
-        List<ReviewEntryView> views = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            ClassReviewEntry entry = ReviewEntries.entry(reviewId, entries.get(i), i, null);
-            List<ClassReviewDomain> own = ReviewEntries.domains(entry.id, entries.get(i));
-            rows.add(entry);
-            domains.addAll(own);
-            views.add(ReviewEntryView.from(entry, own));
-        }
-        reviews.insertAll(rows, domains);
         return views;
     }
 

@@ -13,13 +13,9 @@ public class VocabularyCodeRepository implements PanacheRepositoryBase<Vocabular
 
     private static final String VISIBLE = "(districtId is null or districtId = :district)";
 
-    /** The default codes and the district's own (only the default when district is null). */
-    public List<VocabularyCode> visible(UUID district) {
-        return find(VISIBLE, Parameters.with("district", district)).list();
-    }
-
     /**
-     * The same codes as {@link #visible(UUID)} as terms with their English label, read as plain rows:
+     * The default codes and the district's own (only the default when district is null), as terms with
+     * their English label, read as plain rows:
      * every review save and plan check reads the whole vocabulary, and managed entities would be
      * hydrated (labels parsed from JSON) and dirty-checked at every flush of the request.
      */

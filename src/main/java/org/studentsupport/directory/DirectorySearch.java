@@ -283,12 +283,13 @@ public class DirectorySearch {
         if (c.accepting()) {
             matches.append(" AND s.accepts_referrals AND s.capacity_status = 'accepting'");
         }
+        // %1$s: where name and id come from; %2$s: where rank and km do (the page's own output columns inside it)
         String order = switch (c.sort()) {
-            case relevance -> c.text() != null ? " ORDER BY %1$s.rank DESC, %1$s.km ASC NULLS LAST, %1$s.name, %1$s.id" : " ORDER BY %1$s.name, %1$s.id";
-            case distance -> " ORDER BY %1$s.km ASC, %1$s.name, %1$s.id";
-            case name -> " ORDER BY %1$s.name, %1$s.id";
+            case relevance -> c.text() != null ? " ORDER BY %2$srank DESC, %2$skm ASC NULLS LAST, %1$sname, %1$sid" : " ORDER BY %1$sname, %1$sid";
+            case distance -> " ORDER BY %2$skm ASC, %1$sname, %1$sid";
+            case name -> " ORDER BY %1$sname, %1$sid";
         };
-        matches.append(order.formatted("s").replace("s.rank", "rank").replace("s.km", "km")).append(" LIMIT ? OFFSET ?");
+        matches.append(order.formatted("s.", "")).append(" LIMIT ? OFFSET ?");
         params.add(page.size());
         params.add(page.offset());
         ctes.add("page AS (" + matches + ")");
@@ -326,7 +327,7 @@ public class DirectorySearch {
         if (c.text() != null) {
             sql.append(" CROSS JOIN query");
         }
-        sql.append(order.formatted("page"));
+        sql.append(order.formatted("page.", "page."));
         return new Query(sql.toString(), params);
     }
 

@@ -10,29 +10,23 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.studentsupport.support.ConcurrentGets;
 import org.studentsupport.audit.AuditSwitch;
 
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The main reads against the cheapest authenticated call of the same run: audited {@code GET} of a student's
@@ -102,22 +96,23 @@ class ReadPathBenchmark {
             results.put(name, new Result());
             results.put(name + " [audit off]", new Result());
         });
-        run(client, baseline, 50);
+        ConcurrentGets.run(client, baseline, CLIENTS, 50);
         for (URI uri : reads.values()) {
-            run(client, uri, 50);
+            ConcurrentGets.run(client, uri, CLIENTS, 50);
         }
         long auditBefore = auditEvents();
         long audited = 0;
         for (int round = 0; round < ROUNDS; round++) {
             // Each read is measured right after a baseline run, so that both see the same machine.
             for (Map.Entry<String, URI> read : reads.entrySet()) {
-                results.get(baselineName).add(run(client, baseline, REQUESTS_PER_CLIENT));
-                results.get(read.getKey()).add(run(client, read.getValue(), REQUESTS_PER_CLIENT));
+                results.get(baselineName).add(ConcurrentGets.run(client, baseline, CLIENTS, REQUESTS_PER_CLIENT));
+                results.get(read.getKey()).add(ConcurrentGets.run(client, read.getValue(), CLIENTS, REQUESTS_PER_CLIENT));
                 audited += (long) CLIENTS * REQUESTS_PER_CLIENT;
                 // The same read without its audit event: what the insert and the commit cost (for the figures only).
                 auditSwitch.set(false);
                 try {
-                    results.get(read.getKey() + " [audit off]").add(run(client, read.getValue(), REQUESTS_PER_CLIENT));
+                    results.get(read.getKey() + " [audit off]")
+                            .add(ConcurrentGets.run(client, read.getValue(), CLIENTS, REQUESTS_PER_CLIENT));
                 } finally {
                     auditSwitch.set(true);
                 }
@@ -175,7 +170,7 @@ class ReadPathBenchmark {
         private double seconds;
         private final List<Long> latencies = new ArrayList<>();
 
-        void add(Round round) {
+        void add(ConcurrentGets.Round round) {
             requests += round.requests();
             seconds += round.seconds();
             latencies.addAll(round.latencies());
@@ -186,37 +181,7 @@ class ReadPathBenchmark {
         }
 
         double pct(int percentile) {
-            List<Long> sorted = new ArrayList<>(latencies);
-            Collections.sort(sorted);
-            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1)) / 1e6;
+            return ConcurrentGets.percentileMillis(latencies, percentile);
         }
-    }
-
-    private record Round(long requests, double seconds, List<Long> latencies) {
-    }
-
-    private static Round run(HttpClient client, URI uri, int perClient) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        long start = System.nanoTime();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            futures.add(pool.submit(() -> {
-                for (int i = 0; i < perClient; i++) {
-                    long t = System.nanoTime();
-                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).GET().build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    latencies.add(System.nanoTime() - t);
-                    assertEquals(200, response.statusCode(), response.body());
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        return new Round((long) CLIENTS * perClient, seconds, latencies);
     }
 }

@@ -28,6 +28,13 @@ public interface AuditSettings {
     @WithDefault("5m")
     Duration sealLag();
 
+    /**
+     * The most events one request verifies while the caller waits (about 6 s on two cores); a longer range,
+     * the whole chain of a district among them, runs as a verification job.
+     */
+    @WithDefault("500000")
+    long verificationMaxEventsAtOnce();
+
     /** The key that signs checkpoints (HMAC-SHA256). Set from a secret in production. */
     String checkpointKey();
 }

@@ -116,6 +116,23 @@ public class AuditService {
     }
 
     /**
+     * How many events a verification of the range would check: the positions from {@code from} (the
+     * start of the chain when null) to {@code to} (its end when null).
+     *
+     * @throws InvalidInputException when the range lies outside the chain
+     */
+    public long eventsIn(Long from, Long to) {
+        try (Connection connection = dataSource.getConnection()) {
+            long end = checkRange(connection, from, to);
+            long first = from == null ? 1 : from;
+            long last = to == null ? end : to;
+            return Math.max(0, last - first + 1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the audit trail could not be read", e);
+        }
+    }
+
+    /**
      * Checks the range against the chain, seals what is pending, then checks the chain over the positions asked for (the whole chain by
      * default) and, when given, against the latest checkpoint published outside the database.
      *
@@ -123,26 +140,32 @@ public class AuditService {
      */
     public AuditVerifier.Result verify(Long from, Long to, PublishedCheckpoint published) {
         try (Connection connection = dataSource.getConnection()) {
-            long end = AuditVerifier.chainEnd(connection);
-            List<Violation> violations = new ArrayList<>();
-            if (from != null && from > end) {
-                violations.add(Violation.atPointer("/fromPosition", "the chain ends at position " + end));
-            }
-            if (to != null && to > end) {
-                violations.add(Violation.atPointer("/toPosition", "the chain ends at position " + end));
-            }
-            if (from != null && to != null && from > to) {
-                violations.add(Violation.atPointer("/toPosition", "must not be before fromPosition"));
-            }
-            if (!violations.isEmpty()) {
-                throw new InvalidInputException(violations);
-            }
+            checkRange(connection, from, to);
             sealer.sealPending();
             return AuditVerifier.verify(connection, settings.checkpointKey(), new AuditVerifier.Request(
                     from == null ? 1 : from, to == null ? Long.MAX_VALUE : to, settings.sealLag(), published));
         } catch (SQLException e) {
             throw new IllegalStateException("the audit trail could not be read", e);
         }
+    }
+
+    /** The chain's last position, once the range is known to lie inside the chain. */
+    private static long checkRange(Connection connection, Long from, Long to) throws SQLException {
+        long end = AuditVerifier.chainEnd(connection);
+        List<Violation> violations = new ArrayList<>();
+        if (from != null && from > end) {
+            violations.add(Violation.atPointer("/fromPosition", "the chain ends at position " + end));
+        }
+        if (to != null && to > end) {
+            violations.add(Violation.atPointer("/toPosition", "the chain ends at position " + end));
+        }
+        if (from != null && to != null && from > to) {
+            violations.add(Violation.atPointer("/toPosition", "must not be before fromPosition"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return end;
     }
 
     @Transactional

@@ -16,7 +16,8 @@
 #    audit chain through the API, reads the service's resident memory, stops the service, and prints
 #    the table: throughput, p50/p95/p99 and errors per operation, and the ratios to both baselines.
 #
-# Environment: PGHOST, PGPORT, PGUSER; PORT (default 8097) and KEYCLOAK_PORT (8197) of the service
+# Environment: PGHOST, PGPORT, PGUSER; SERVICE_JAVA_OPTS (the service's JVM flags, default as in the
+# Deployment's container); PORT (default 8097) and KEYCLOAK_PORT (8197) of the service
 # under test; MVN (default ./mvnw -B -q), e.g. to run Maven under a lock on a shared machine; SKIP_BUILD=1
 # reuses the last -Pload build; PREPARE_ONLY=1 stops once the template database is loaded.
 set -euo pipefail
@@ -29,6 +30,10 @@ export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-
 PORT="${PORT:-8097}"
 KEYCLOAK_PORT="${KEYCLOAK_PORT:-8197}"
 MVN="${MVN:-./mvnw -B -q}"
+# The JVM as it runs in the Deployment's container (1 GiB memory limit, no CPU limit): heap at 60 % of
+# the memory, and the collector the JVM picks below 1,792 MB of memory (Serial), not the one it would
+# pick on this machine with its whole memory (G1, heap up to a quarter of it).
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--XX:MaxRAM=1g -XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
 cd "$(dirname "$0")/../../.."
 ROOT="$(pwd)"
 LOAD="$ROOT/src/test/load"
@@ -59,7 +64,7 @@ start_service() { # database, log file, extra environment...
     QUARKUS_DATASOURCE_USERNAME=$APP QUARKUS_DATASOURCE_PASSWORD=app-secret \
     QUARKUS_FLYWAY_USERNAME=$OWNER QUARKUS_FLYWAY_PASSWORD=owner-secret \
     PORT="$PORT" KEYCLOAK_PORT="$KEYCLOAK_PORT" \
-    java -XX:+ExitOnOutOfMemoryError -Dquarkus.profile=demo -jar "${APP_DIR:-target/quarkus-app}/quarkus-run.jar" >"$logfile" 2>&1 &
+    java $SERVICE_JAVA_OPTS -Dquarkus.profile=demo -jar "${APP_DIR:-target/quarkus-app}/quarkus-run.jar" >"$logfile" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 180); do
     if curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null; then return 0; fi
@@ -163,8 +168,19 @@ VARS=$(psql_q -d "$DB" -F ' ' -c "SELECT
 read -r CLASS STUDENT SCHOOL DISTRICT ORG <<<"$VARS"
 for script in "$LOAD"/pgbench/*.sql; do
   name=$(sed -n 's/^-- operation: //p' "$script")
+  # A script that uses rows up (a transition, a send) runs as many transactions as there are rows for it, at most 10 s
+  # worth; the others for 10 s.
+  duration="-T 10"
+  consumes=$(sed -n 's/^-- consumes: //p' "$script" | sed "s/:org/$ORG/g; s/:school/$SCHOOL/g")
+  if [ -n "$consumes" ]; then
+    available=$(psql_q -d "$DB" -c "$consumes")
+    per_client=$(( available / (2 * USERS_PER_ROLE) ))
+    [ "$per_client" -gt 2500 ] && per_client=2500
+    if [ "$per_client" -lt 10 ]; then echo "pgbench $name: only $available rows to use; skipped"; continue; fi
+    duration="-t $per_client"
+  fi
   rm -f "$OUT"/pgbench_log.*
-  pgbench -n -c $((2 * USERS_PER_ROLE)) -j 2 -T 10 -l --log-prefix="$OUT/pgbench_log" -f "$script" \
+  pgbench -n -c $((2 * USERS_PER_ROLE)) -j 2 $duration -l --log-prefix="$OUT/pgbench_log" -f "$script" \
     -D class="$CLASS" -D student="$STUDENT" -D school="$SCHOOL" -D district="$DISTRICT" -D org="$ORG" "$DB" >"$OUT/pgbench-last.txt" 2>&1 \
     || { cat "$OUT/pgbench-last.txt"; exit 1; }
   tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$OUT/pgbench-last.txt" | head -1)

@@ -227,28 +227,26 @@ public class DirectorySearch {
             ctes.add("query AS (SELECT websearch_to_tsquery('english', ?) AS q)");
             params.add(c.text());
         }
-        if (near) {
-            double dLat = c.radiusKm() / KM_PER_DEGREE;
-            double dLon = c.radiusKm() / (KM_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(c.lat()))));
-            ctes.add("near AS (SELECT sal.service_id, min(" + HAVERSINE_KM.formatted("?", "?") + ") AS km"
-                    + " FROM dir_location l JOIN dir_service_at_location sal ON sal.location_id = l.id"
-                    + " WHERE l.latitude BETWEEN ? AND ? AND l.longitude BETWEEN ? AND ? GROUP BY sal.service_id)");
-            params.addAll(List.of(c.lat(), c.lat(), c.lon(), c.lat() - dLat, c.lat() + dLat, c.lon() - dLon, c.lon() + dLon));
-        }
+        // Near a point: the service's locations joined in, the distance computed only for the locations in the
+        // bounding box (an index range) of the services the other criteria leave, and the nearest one kept.
+        String distance = HAVERSINE_KM.formatted("?", "?");
         StringBuilder matches = new StringBuilder("SELECT s.id, s.name,")
                 .append(c.text() != null ? " ts_rank(s.search_vector, query.q) AS rank," : " NULL::real AS rank,")
-                .append(near ? " near.km AS km," : " NULL::float8 AS km,")
+                .append(near ? " min(" + distance + ") AS km," : " NULL::float8 AS km,")
                 .append(" count(*) OVER () AS total FROM dir_service s");
         if (near) {
-            matches.append(" JOIN near ON near.service_id = s.id");
+            params.addAll(List.of(c.lat(), c.lat(), c.lon()));
+            matches.append(" JOIN dir_service_at_location sal ON sal.service_id = s.id JOIN dir_location l ON l.id = sal.location_id");
         }
         if (c.text() != null) {
             matches.append(" CROSS JOIN query");
         }
         matches.append(" WHERE s.status = 'active'");
         if (near) {
-            matches.append(" AND near.km <= ?");
-            params.add(c.radiusKm());
+            double dLat = c.radiusKm() / KM_PER_DEGREE;
+            double dLon = c.radiusKm() / (KM_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(c.lat()))));
+            matches.append(" AND l.latitude BETWEEN ? AND ? AND l.longitude BETWEEN ? AND ? AND ").append(distance).append(" <= ?");
+            params.addAll(List.of(c.lat() - dLat, c.lat() + dLat, c.lon() - dLon, c.lon() + dLon, c.lat(), c.lat(), c.lon(), c.radiusKm()));
         }
         if (c.text() != null) {
             matches.append(" AND s.search_vector @@ query.q");
@@ -289,6 +287,10 @@ public class DirectorySearch {
             case distance -> " ORDER BY %2$skm ASC, %1$sname, %1$sid";
             case name -> " ORDER BY %1$sname, %1$sid";
         };
+        if (near) {
+            // one row per service (its nearest location); the rank's query is one row for all
+            matches.append(c.text() != null ? " GROUP BY s.id, query.q" : " GROUP BY s.id");
+        }
         matches.append(order.formatted("s.", "")).append(" LIMIT ? OFFSET ?");
         params.add(page.size());
         params.add(page.offset());

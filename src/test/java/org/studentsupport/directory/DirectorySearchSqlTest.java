@@ -51,13 +51,15 @@ class DirectorySearchSqlTest {
     void aPointBoundsTheLocationsByABoxThenByDistance() {
         DirectorySearch.Query query = DirectorySearch.sql(criteria(null, List.of(), List.of(), null, 42.0, -72.0,
                 DirectorySearchCriteria.Sort.distance), new PageRequest(1, 10));
-        assertTrue(query.sql().startsWith("WITH near AS (SELECT sal.service_id, min("), query.sql());
-        assertTrue(query.sql().contains("WHERE l.latitude BETWEEN ? AND ? AND l.longitude BETWEEN ? AND ?"), query.sql());
-        assertTrue(query.sql().contains(" JOIN near ON near.service_id = s.id"), query.sql());
-        assertTrue(query.sql().contains(" AND near.km <= ?"), query.sql());
-        assertTrue(query.sql().contains(" ORDER BY km ASC, s.name, s.id LIMIT ? OFFSET ?)"), query.sql());
+        // the nearest of the service's locations, computed only for locations inside the box
+        assertTrue(query.sql().startsWith("WITH page AS (SELECT s.id, s.name, NULL::real AS rank, min((2 * 6371.0088 * asin("), query.sql());
+        assertTrue(query.sql().contains(" FROM dir_service s JOIN dir_service_at_location sal ON sal.service_id = s.id"
+                + " JOIN dir_location l ON l.id = sal.location_id WHERE"), query.sql());
+        assertTrue(query.sql().contains(" AND l.latitude BETWEEN ? AND ? AND l.longitude BETWEEN ? AND ? AND (2 * 6371.0088 * asin("), query.sql());
+        assertTrue(query.sql().contains(")))) <= ? GROUP BY s.id ORDER BY km ASC, s.name, s.id LIMIT ? OFFSET ?)"), query.sql());
         assertTrue(query.sql().endsWith(" ORDER BY page.km ASC, page.name, page.id"), query.sql());
-        // The haversine point twice (lat in two places) and lon, then the box: 5 km is 5 / 111.195 degrees of latitude.
+        // The haversine point for the distance kept (lat in two places, lon), the box (5 km is 5 / 111.195 degrees of
+        // latitude), the point again for the distance compared, the radius.
         assertEquals(List.of(42.0, 42.0, -72.0), query.params().subList(0, 3));
         double dLat = 5 / 111.195;
         assertEquals(42.0 - dLat, (double) query.params().get(3), 1e-9);
@@ -65,7 +67,7 @@ class DirectorySearchSqlTest {
         double dLon = 5 / (111.195 * Math.cos(Math.toRadians(42.0)));
         assertEquals(-72.0 - dLon, (double) query.params().get(5), 1e-9);
         assertEquals(-72.0 + dLon, (double) query.params().get(6), 1e-9);
-        assertEquals(5.0, query.params().get(7));
+        assertEquals(List.of(42.0, 42.0, -72.0, 5.0), query.params().subList(7, 11));
     }
 
     @Test

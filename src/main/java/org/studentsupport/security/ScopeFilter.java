@@ -28,12 +28,17 @@ public final class ScopeFilter {
 
     private static final String SCHOOL_IN_SCOPE = " = any(cast(:" + SCHOOLS + " as uuid[]))";
     private static final String ORGANIZATION_IN_SCOPE = " = cast(nullif(:" + ORGANIZATION + ", '') as uuid)";
-    private static final String STUDENTS_OF_SCHOOLS = "(select s.id from student s where s.school_id" + SCHOOL_IN_SCOPE + ")";
+    // Every condition that goes through another table is a correlated EXISTS (an index lookup per row), never
+    // "IN (SELECT …)": under ":unrestricted OR …" the database cannot turn an IN into a join and computes the whole
+    // subquery — every student of the schools, every contact of them, every referral of the organization — for
+    // each query, whatever the rows asked for.
+    //
+    // "exists (select 1 from student s where s.id = <the student id> and s.school_id in the caller's schools)"
+    private static final String STUDENT_IN_SCHOOLS = "exists (select 1 from student s where s.id = ";
+    private static final String AND_IN_SCHOOLS = " and s.school_id" + SCHOOL_IN_SCOPE + ")";
     // A provider reaches only what was sent to it: a draft has disclosed nothing yet.
     private static final String SENT_TO_ORGANIZATION = "r.organization_id" + ORGANIZATION_IN_SCOPE + " and r.requested_at is not null";
-    // Correlated EXISTS, not "IN (SELECT … FROM referral …)": under ":unrestricted OR …" the database cannot
-    // turn an IN into a join and computes the whole subquery (every referral of the organization or the
-    // schools) for each query; an EXISTS is an index lookup per row.
+    // "exists (select 1 from referral r where r.student_id = <the student id> and it was sent to the caller's organization)"
     private static final String REFERRED_TO_ORGANIZATION = "exists (select 1 from referral r where r.student_id = ";
     private static final String AND_SENT_TO_ORGANIZATION = " and " + SENT_TO_ORGANIZATION + ")";
 
@@ -45,44 +50,44 @@ public final class ScopeFilter {
             + " or " + REFERRED_TO_ORGANIZATION + "{alias}.id" + AND_SENT_TO_ORGANIZATION + ")";
 
     /** A row about one student ({@code student_id}), visible with the student. */
-    public static final String BY_STUDENT = "(:" + UNRESTRICTED + " or {alias}.student_id in " + STUDENTS_OF_SCHOOLS
+    public static final String BY_STUDENT = "(:" + UNRESTRICTED + " or " + STUDENT_IN_SCHOOLS + "{alias}.student_id" + AND_IN_SCHOOLS
             + " or " + REFERRED_TO_ORGANIZATION + "{alias}.student_id" + AND_SENT_TO_ORGANIZATION + ")";
 
     /** A row about one student that only school staff see (providers never do). */
-    public static final String BY_STUDENT_SCHOOL_ONLY = "(:" + UNRESTRICTED + " or {alias}.student_id in " + STUDENTS_OF_SCHOOLS + ")";
+    public static final String BY_STUDENT_SCHOOL_ONLY = "(:" + UNRESTRICTED + " or " + STUDENT_IN_SCHOOLS + "{alias}.student_id" + AND_IN_SCHOOLS + ")";
 
     /** A family contact: visible with one of the students it is a contact of. */
-    public static final String FAMILY_CONTACT = "(:" + UNRESTRICTED + " or {alias}.id in (select l.contact_id from student_contact l"
-            + " where l.student_id in " + STUDENTS_OF_SCHOOLS + " or " + REFERRED_TO_ORGANIZATION + "l.student_id" + AND_SENT_TO_ORGANIZATION + "))";
+    public static final String FAMILY_CONTACT = "(:" + UNRESTRICTED + " or exists (select 1 from student_contact l"
+            + " where l.contact_id = {alias}.id and (" + STUDENT_IN_SCHOOLS + "l.student_id" + AND_IN_SCHOOLS + " or "
+            + REFERRED_TO_ORGANIZATION + "l.student_id" + AND_SENT_TO_ORGANIZATION + ")))";
 
     /** A referral: of one of the caller's schools, or sent (not merely drafted) to the caller's organization. */
     public static final String REFERRAL = "(:" + UNRESTRICTED + " or {alias}.school_id" + SCHOOL_IN_SCOPE
             + " or ({alias}.organization_id" + ORGANIZATION_IN_SCOPE + " and {alias}.requested_at is not null))";
 
     /** A consent: school staff see their students' consents; a provider those its referrals were sent under. */
-    public static final String CONSENT = "(:" + UNRESTRICTED + " or {alias}.student_id in " + STUDENTS_OF_SCHOOLS
+    public static final String CONSENT = "(:" + UNRESTRICTED + " or " + STUDENT_IN_SCHOOLS + "{alias}.student_id" + AND_IN_SCHOOLS
             + " or exists (select 1 from referral r where r.consent_id = {alias}.id and " + SENT_TO_ORGANIZATION + "))";
 
     /** A disclosure record: of the caller's students, or made to the caller's organization. */
-    public static final String DISCLOSURE = "(:" + UNRESTRICTED + " or {alias}.student_id in " + STUDENTS_OF_SCHOOLS
+    public static final String DISCLOSURE = "(:" + UNRESTRICTED + " or " + STUDENT_IN_SCHOOLS + "{alias}.student_id" + AND_IN_SCHOOLS
             + " or {alias}.party_organization_id" + ORGANIZATION_IN_SCOPE + ")";
 
-    private static final String CLASS_REVIEWS_OF_SCHOOLS = "(select r.id from class_review r where r.school_id" + SCHOOL_IN_SCOPE + ")";
-    private static final String PLANS_OF_SCHOOLS = "(select p.id from individual_review p where p.student_id in " + STUDENTS_OF_SCHOOLS + ")";
-
     /** A row of a whole-class review ({@code review_id}): an entry or an amendment, visible with its review. */
-    public static final String OF_CLASS_REVIEW = "(:" + UNRESTRICTED + " or {alias}.review_id in " + CLASS_REVIEWS_OF_SCHOOLS + ")";
+    public static final String OF_CLASS_REVIEW = "(:" + UNRESTRICTED + " or exists (select 1 from class_review r"
+            + " where r.id = {alias}.review_id and r.school_id" + SCHOOL_IN_SCOPE + "))";
 
     /** A domain row of a whole-class review entry ({@code entry_id}). */
-    public static final String OF_CLASS_REVIEW_ENTRY = "(:" + UNRESTRICTED + " or {alias}.entry_id in (select e.id from class_review_entry e"
-            + " where e.review_id in " + CLASS_REVIEWS_OF_SCHOOLS + "))";
+    public static final String OF_CLASS_REVIEW_ENTRY = "(:" + UNRESTRICTED + " or exists (select 1 from class_review_entry e"
+            + " join class_review r on r.id = e.review_id where e.id = {alias}.entry_id and r.school_id" + SCHOOL_IN_SCOPE + "))";
 
     /** A part of an individual review's plan ({@code review_id}): goal, planned support, team member; school staff only. */
-    public static final String OF_PLAN = "(:" + UNRESTRICTED + " or {alias}.review_id in " + PLANS_OF_SCHOOLS + ")";
+    public static final String OF_PLAN = "(:" + UNRESTRICTED + " or exists (select 1 from individual_review p"
+            + " where p.id = {alias}.review_id and " + STUDENT_IN_SCHOOLS + "p.student_id" + AND_IN_SCHOOLS + "))";
 
     /** A progress note of a plan's goal ({@code goal_id}). */
-    public static final String OF_PLAN_GOAL = "(:" + UNRESTRICTED + " or {alias}.goal_id in (select g.id from isr_goal g"
-            + " where g.review_id in " + PLANS_OF_SCHOOLS + "))";
+    public static final String OF_PLAN_GOAL = "(:" + UNRESTRICTED + " or exists (select 1 from isr_goal g"
+            + " join individual_review p on p.id = g.review_id where g.id = {alias}.goal_id and " + STUDENT_IN_SCHOOLS + "p.student_id" + AND_IN_SCHOOLS + "))";
 
     /** A row of a referral's history ({@code referral_id}), visible with its referral. */
     public static final String OF_REFERRAL = "(:" + UNRESTRICTED + " or exists (select 1 from referral r where r.id = {alias}.referral_id"

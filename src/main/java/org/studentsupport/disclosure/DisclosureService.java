@@ -8,7 +8,10 @@ import org.studentsupport.domain.Page;
 import org.studentsupport.domain.PageRequest;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,5 +54,18 @@ public class DisclosureService {
     @Transactional
     public Optional<Disclosure> latestFor(UUID referralId) {
         return disclosures.find("referralId = ?1 order by disclosedAt desc, id desc", referralId).firstResultOptional();
+    }
+
+    /** The latest entry of each of the referrals (a page of them), in one query; a referral without one is absent. */
+    @Transactional
+    public Map<UUID, Disclosure> latestFor(Collection<UUID> referralIds) {
+        Map<UUID, Disclosure> latest = new HashMap<>();
+        if (referralIds.isEmpty()) {
+            return latest;
+        }
+        for (Disclosure d : disclosures.find("referralId in ?1 order by disclosedAt desc, id desc", referralIds).list()) {
+            latest.putIfAbsent(d.referralId(), d);
+        }
+        return latest;
     }
 }

@@ -98,7 +98,7 @@ public class ReferralQueries {
                         + "order by case when status in :open then 0 else 1 end, followUpDue asc nulls last, id", withOpen(params))
                 .page(page.page() - 1, page.size()).list();
         audit.students(found.stream().map(r -> r.student.id).toList());
-        return Page.of(found.stream().map(views::provider).toList(), page, total);
+        return Page.of(views.provider(found), page, total);
     }
 
     private static Map<String, Object> withOpen(Map<String, Object> params) {

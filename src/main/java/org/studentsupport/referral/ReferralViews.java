@@ -9,6 +9,7 @@ import org.studentsupport.security.CallerScope;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -101,8 +102,17 @@ public class ReferralViews {
 
     /** The provider's view, from the data last disclosed to it: never the student's live record. */
     ProviderReferralView provider(Referral referral) {
+        return provider(referral, disclosures.latestFor(referral.id));
+    }
+
+    /** The provider's views of a page of referrals, their latest disclosures read in one query. */
+    List<ProviderReferralView> provider(List<Referral> page) {
+        Map<UUID, Disclosure> latest = disclosures.latestFor(page.stream().map(r -> r.id).toList());
+        return page.stream().map(r -> provider(r, Optional.ofNullable(latest.get(r.id)))).toList();
+    }
+
+    private static ProviderReferralView provider(Referral referral, Optional<Disclosure> latest) {
         List<String> allowed = ReferralStatus.codes(referral.status.allowedFor(ActorSide.PROVIDER));
-        Optional<Disclosure> latest = disclosures.latestFor(referral.id);
         return ProviderReferralView.from(referral, allowed, snapshot(referral, latest),
                 latest.map(Disclosure::disclosedAt).orElse(null), LocalDate.now());
     }

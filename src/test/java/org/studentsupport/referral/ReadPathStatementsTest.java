@@ -52,6 +52,7 @@ class ReadPathStatementsTest {
             "provider accept", 12,
             "provider start", 12,
             "provider complete", 12,
+            "provider queue of 20", 8,
             "draft create", 12,
             "draft send", 16);
 
@@ -154,6 +155,23 @@ class ReadPathStatementsTest {
             assertEquals("completed:goals-met", fixtures.state(referral));
         }
         assertSameForBothSizes("provider accept", "provider start", "provider complete");
+    }
+
+    @Test
+    @TestSecurity(user = "prov-sql-count", roles = "provider", attributes = @SecurityAttribute(key = "organization_id", value = PROVIDER))
+    void aProviderQueuePageCostsAFixedNumberOfStatements() {
+        for (int i = 0; i < 20; i++) {
+            UUID student = i % 2 == 0 ? world.few() : world.many();
+            fixtures.referral(student, world.service(), consent(student), SHARED, List.of(parent(student)), ReferralStatus.REQUESTED);
+        }
+        count("provider queue of 20", "3 referrals", id -> given().header("X-Request-Id", id)
+                .get("/api/v1/provider/referrals?status=requested&size=20"))
+                .then().statusCode(200).body("items", hasSize(20)).body("items[0].status", equalTo("requested"))
+                .body("items.dataDisclosedAt", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.notNullValue()));
+        int statements = COUNTS.get("provider queue of 20").get("3 referrals");
+        // the count, the page, its associations in batches and the page's latest disclosures in one query: not one per referral
+        assertTrue(statements <= BOUND.get("provider queue of 20"), "the queue's page of 20 costs " + statements + " statements: "
+                + String.join("\n", STATEMENTS.get("provider queue of 20, 3 referrals")));
     }
 
     private String move(String call, String size, UUID referral, String tag, Map<String, Object> body) {

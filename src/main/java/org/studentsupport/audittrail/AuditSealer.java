@@ -182,7 +182,7 @@ public class AuditSealer {
         if (pending.isEmpty()) {
             return 0;
         }
-        long[] positions = positions(connection, pending.size());
+        long[] positions = positions(connection, pending.size(), headPosition, unsealedHandedOut(connection, headPosition));
         if (positions[0] != headPosition + 1) {
             LOG.errorf("Audit chain positions %d..%d are missing (deleted, or a sealing run failed); sealing continues at %d",
                     headPosition + 1, positions[0] - 1, positions[0]);
@@ -214,8 +214,27 @@ public class AuditSealer {
             insert.setLong(7, newest.seq());
             insert.executeUpdate();
         }
+        query(connection, "UPDATE audit_seal_commit SET committed_to = ? RETURNING committed_to", position);
         LOG.infof("Audit checkpoint: %s", PublishedCheckpoint.line(position, chain, signature));
         return pending.size();
+    }
+
+    /**
+     * How many positions after the chain's end were handed out to a sealing run that did not commit (the
+     * service or the database stopped during it), and may be used again: only when no run committed past the
+     * chain's end. When one did, its seals were deleted since, and the gap is left for verification to report.
+     */
+    private static long unsealedHandedOut(Connection connection, long headPosition) throws SQLException {
+        Object[] row = single(connection, "SELECT (SELECT committed_to FROM audit_seal_commit),"
+                + " (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM audit_seal_position)");
+        long committedTo = row == null || row[0] == null ? -1 : ((Number) row[0]).longValue();
+        long handedOut = ((Number) row[1]).longValue();
+        if (committedTo != headPosition || handedOut <= headPosition) {
+            return 0;
+        }
+        LOG.warnf("Audit chain positions %d..%d were handed out to a sealing run that did not commit (the service or"
+                + " the database stopped during it); they are used again", headPosition + 1, handedOut);
+        return handedOut - headPosition;
     }
 
     /** The high-water mark of a chain sealed before checkpoints recorded one: its newest sealed event. */
@@ -246,14 +265,21 @@ public class AuditSealer {
         return age.isNegative() ? Duration.ZERO : age;
     }
 
-    private static long[] positions(Connection connection, int count) throws SQLException {
+    /** The next positions: first the {@code reusable} ones after the chain's end that no run sealed, then new ones. */
+    private static long[] positions(Connection connection, int count, long headPosition, long reusable) throws SQLException {
         long[] positions = new long[count];
-        try (PreparedStatement st = connection.prepareStatement(
-                "SELECT nextval('audit_seal_position') FROM generate_series(1, ?)")) {
-            st.setInt(1, count);
-            try (ResultSet rs = st.executeQuery()) {
-                for (int i = 0; i < count && rs.next(); i++) {
-                    positions[i] = rs.getLong(1);
+        int reused = (int) Math.min(count, reusable);
+        for (int i = 0; i < reused; i++) {
+            positions[i] = headPosition + 1 + i;
+        }
+        if (reused < count) {
+            try (PreparedStatement st = connection.prepareStatement(
+                    "SELECT nextval('audit_seal_position') FROM generate_series(1, ?)")) {
+                st.setInt(1, count - reused);
+                try (ResultSet rs = st.executeQuery()) {
+                    for (int i = reused; i < count && rs.next(); i++) {
+                        positions[i] = rs.getLong(1);
+                    }
                 }
             }
         }

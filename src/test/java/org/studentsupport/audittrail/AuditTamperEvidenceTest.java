@@ -158,6 +158,39 @@ class AuditTamperEvidenceTest {
     }
 
     @Test
+    void theSealerUsesAgainThePositionsOfARunThatDidNotCommit() throws SQLException {
+        long end = longs("SELECT max(position) FROM audit_seal").get(0);
+        // a sealing run that took positions and was cut off before its commit: the sequence moved on, nothing was sealed
+        try (Connection app = appDataSource.getConnection(); Statement st = app.createStatement()) {
+            app.setAutoCommit(false);
+            st.execute("SELECT nextval('audit_seal_position') FROM generate_series(1, 3)");
+            app.rollback();
+        }
+        exec("SELECT pg_advisory_unlock(" + AuditVerifier.SEAL_LOCK + ")");
+        List<ExtLogRecord> records;
+        try (LogCapture logs = LogCapture.start()) {
+            insertEvents(2);
+            sealer.sealPending();
+            records = logs.records();
+        }
+        exec("SELECT pg_advisory_lock(" + AuditVerifier.SEAL_LOCK + ")");
+
+        assertEquals(List.of(end + 1, end + 2), longs("SELECT position FROM audit_seal WHERE position > " + end + " ORDER BY position"),
+                "the new seals take the positions the cut-off run never sealed");
+        assertTrue(records.stream().anyMatch(r -> r.getLevel().getName().equals("WARN") && r.getFormattedMessage().contains(
+                "Audit chain positions " + (end + 1) + ".." + (end + 3) + " were handed out to a sealing run that did not commit")),
+                "the reuse is logged");
+        assertEquals(List.of(end + 2), longs("SELECT committed_to FROM audit_seal_commit"));
+        // the third position left over is used by the next run, and the chain verifies
+        exec("SELECT pg_advisory_unlock(" + AuditVerifier.SEAL_LOCK + ")");
+        insertEvents(1);
+        sealer.sealPending();
+        exec("SELECT pg_advisory_lock(" + AuditVerifier.SEAL_LOCK + ")");
+        assertEquals(List.of(end + 3), longs("SELECT max(position) FROM audit_seal"));
+        assertTrue(verify(null).intact(), "no gap: " + verify(null).firstFailure());
+    }
+
+    @Test
     void theSealerNeverReusesTheSealedPositionsOfDeletedSeals() throws SQLException {
         long end = longs("SELECT max(position) FROM audit_seal").get(0);
         UUID newest = UUID.fromString(strings("SELECT event_id FROM audit_seal WHERE position = " + end)[0]);

@@ -113,6 +113,7 @@ public final class SealHistory {
         }
         try (Statement st = connection.createStatement()) {
             st.execute("SELECT setval('audit_seal_position', " + (position + 1) + ", false)");
+            st.execute("UPDATE audit_seal_commit SET committed_to = " + position);
         }
         connection.commit();
         if (!checkpoints.isEmpty()) {

@@ -266,10 +266,9 @@ class FaultsUnderLoadIT {
     /** The log from the stop of the database to the first write after it came back. */
     private void checkOutageLog(String phase, long from, long to, long requestsDuringOutage) throws IOException {
         List<String> lines = logLines(from, to);
-        List<String> errors = lines.stream().filter(l -> l.contains("\"level\":\"ERROR\"") || l.matches("^\\S+ ERROR .*")).toList();
+        List<String> errors = lines.stream().filter(FaultsUnderLoadIT::isError).toList();
         List<String> warnings = lines.stream().filter(l -> l.contains("\"level\":\"WARN\"") || l.matches("^\\S+ WARN .*")).toList();
-        List<String> traces = lines.stream().filter(l -> l.contains("\"exception\"") || l.contains("\"stackTrace\"")
-                || l.stripLeading().startsWith("at org.") || l.stripLeading().startsWith("at io.")).toList();
+        List<String> traces = lines.stream().filter(FaultsUnderLoadIT::hasTrace).toList();
         check(phase, "log during the outage: no ERROR, no stack trace", errors.isEmpty() && traces.isEmpty(),
                 String.format("%d lines: %d ERROR, %d with a stack trace, for %d requests%s", lines.size(), errors.size(),
                         traces.size(), requestsDuringOutage, errors.isEmpty() ? "" : "; first: " + shorten(errors.get(0))));
@@ -292,9 +291,11 @@ class FaultsUnderLoadIT {
             slowHeaders.add(raw.new SlowHeaders());
         }
         AttackRunner runner = new AttackRunner(attacks, slowHeaders);
+        long logFrom = Files.size(LOG);
         runner.start();
         Latency during = measureNormalClient(coordinator, MEASUREMENT);
         List<AttackTally> tallies = runner.stop();
+        List<String> loud = logLines(logFrom, Files.size(LOG)).stream().filter(FaultsUnderLoadIT::isErrorOrTrace).toList();
         long stillOpen = slowHeaders.stream().filter(RawHttp.SlowHeaders::trickle).count();
         for (RawHttp.SlowHeaders connection : slowHeaders) {
             connection.close();
@@ -306,6 +307,9 @@ class FaultsUnderLoadIT {
                     tally.documented() + " of " + tally.tries() + " as documented; e.g. " + tally.example()
                             + (tally.firstMiss() == null ? "" : "; miss: " + tally.firstMiss()));
         }
+        int refused = tallies.stream().mapToInt(AttackTally::tries).sum();
+        check(phase, "log during the attacks: no ERROR, no stack trace", loud.isEmpty(),
+                loud.size() + " such lines for " + refused + " refused requests" + (loud.isEmpty() ? "" : "; first: " + shorten(loud.get(0))));
         checks.add(new Check(phase, "slow-header connections (a byte every 2 s) held open", Verdict.INFO,
                 stillOpen + " of " + slowHeaders.size() + " still open after " + MEASUREMENT.toSeconds()
                         + " s (the service has no header timeout; README)"));
@@ -666,6 +670,21 @@ class FaultsUnderLoadIT {
         byte[] all = Files.readAllBytes(LOG);
         String segment = new String(Arrays.copyOfRange(all, (int) from, (int) Math.min(to, all.length)), StandardCharsets.UTF_8);
         return segment.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    /** An ERROR line of the service's log (JSON in the production profile, text elsewhere). */
+    private static boolean isError(String line) {
+        return line.contains("\"level\":\"ERROR\"") || line.matches("^\\S+ ERROR .*");
+    }
+
+    /** A line with a stack trace: the JSON log's exception, or a frame of a text one. */
+    private static boolean hasTrace(String line) {
+        return line.contains("\"exception\"") || line.contains("\"stackTrace\"")
+                || line.stripLeading().startsWith("at org.") || line.stripLeading().startsWith("at io.");
+    }
+
+    private static boolean isErrorOrTrace(String line) {
+        return isError(line) || hasTrace(line);
     }
 
     private static String message(String jsonLine) {

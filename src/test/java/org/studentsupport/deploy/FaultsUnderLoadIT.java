@@ -49,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       log, every acknowledged write kept once;</li>
  *   <li>resource-limit attacks beside a normal client whose latency is measured before and during
  *       them: each attack gets its documented answer, the normal client stays within a bound of its
- *       baseline, the service's memory stays under the container's limit.</li>
+ *       baseline, the service's memory stays under the container's limit;</li>
+ *   <li>the audit chain still verifies after all of it.</li>
  * </ol>
  * Every check is a line of the summary printed at the end; the test fails if any line is FAIL.
  */
@@ -158,6 +159,7 @@ class FaultsUnderLoadIT {
             phase("1 kill -9", this::killUnderWriteLoad);
             phase("2 db down", this::databaseRestartUnderWriteLoad);
             phase("3 limits", this::attacksBesideANormalClient);
+            phase("4 audit", this::auditChainAfterTheFaults);
         } finally {
             printSummary();
         }
@@ -478,6 +480,21 @@ class FaultsUnderLoadIT {
         }
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());
         return sorted.get(Math.max(0, rank - 1)) / 1e6;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // 4. the audit trail after the kills and the outage
+
+    /** The tamper-evident chain still verifies after the service was killed in the middle of its work. */
+    private void auditChainAfterTheFaults(String phase) throws IOException {
+        Map<String, Object> verification = given().auth().oauth2(token("auditor.demo")).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/audit/verifications").then().statusCode(200).extract().as(Map.class);
+        List<String> gaps = Files.readAllLines(LOG).stream().filter(l -> l.contains("Audit chain positions")).map(FaultsUnderLoadIT::message)
+                .toList();
+        check(phase, "audit chain verifies intact after the kills and the outage", Boolean.TRUE.equals(verification.get("intact")),
+                String.format("%s events checked (positions %s..%s), first failure %s; sealer: %s", verification.get("checkedEvents"),
+                        verification.get("firstPosition"), verification.get("lastPosition"), verification.get("firstFailure"),
+                        gaps.isEmpty() ? "no gap logged" : String.join(" | ", gaps)));
     }
 
     // ---------------------------------------------------------------------------------------------

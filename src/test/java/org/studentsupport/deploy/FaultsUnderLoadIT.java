@@ -565,7 +565,7 @@ class FaultsUnderLoadIT {
     private static void awaitMoreSends(ReferralWriteLoad load, int more) throws InterruptedException {
         int target = load.acknowledgedSendCount() + more;
         PackagedService.await(() -> load.acknowledgedSendCount() >= target, Duration.ofSeconds(60),
-                more + " more acknowledged sends (" + load.refusals() + ")");
+                more + " more acknowledged sends (" + load.progress() + ")");
     }
 
     private static void startService() throws Exception {

@@ -112,6 +112,16 @@ final class ReferralWriteLoad {
         return marker;
     }
 
+    /** What the writers are doing, for a message when they make no progress. */
+    String progress() {
+        long alive = clients.stream().filter(Thread::isAlive).count();
+        Map<String, Long> recent = answers.stream().filter(a -> System.nanoTime() - a.atNanos() < 20_000_000_000L)
+                .collect(java.util.stream.Collectors.groupingBy(a -> a.call() + " " + a.status(), java.util.stream.Collectors.counting()));
+        return alive + " of " + clients.size() + " writers alive, answers of the last 20 s " + recent + ", refusals " + refusals
+                + answers.stream().filter(a -> a.status() >= 400 || a.status() == 0).reduce((a, b) -> b)
+                .map(a -> ", last failure " + a.brief()).orElse("");
+    }
+
     int acknowledgedSendCount() {
         return acknowledgedSends.size();
     }
@@ -145,6 +155,14 @@ final class ReferralWriteLoad {
     }
 
     private void writeUntilStopped() {
+        try {
+            writeEach();
+        } catch (RuntimeException | Error e) {
+            refusals.add("writer failed: " + e + " at " + (e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0]));
+        }
+    }
+
+    private void writeEach() {
         while (!stopping) {
             String key = "faults-" + UUID.randomUUID();
             issuedKeys.add(key);

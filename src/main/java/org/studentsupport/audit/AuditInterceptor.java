@@ -6,6 +6,8 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import org.jboss.logging.Logger;
+import org.studentsupport.database.DatabaseOutage;
+import org.studentsupport.database.OutageLog;
 import org.studentsupport.security.CallerScope;
 import org.studentsupport.web.ProblemKind;
 
@@ -55,7 +57,12 @@ public class AuditInterceptor {
                 QuarkusTransaction.requiringNew().run(() ->
                         writer.write(audited.action(), denied ? "denied" : "error", operation, status));
             } catch (RuntimeException auditFailure) {
-                LOG.error("Could not write the audit event of a failed request", auditFailure);
+                if (DatabaseOutage.isOutage(auditFailure)) {
+                    // The request failed for the same reason (503): the outage is logged once, not per request.
+                    OutageLog.warnOnce(LOG, "database", "The database does not answer; the audit events of the requests it fails are not written");
+                } else {
+                    LOG.error("Could not write the audit event of a failed request", auditFailure);
+                }
                 failure.addSuppressed(auditFailure);
             }
             throw failure;

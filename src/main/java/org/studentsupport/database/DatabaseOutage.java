@@ -1,5 +1,7 @@
 package org.studentsupport.database;
 
+import jakarta.transaction.RollbackException;
+
 import java.sql.SQLException;
 import java.util.Locale;
 
@@ -16,10 +18,19 @@ public final class DatabaseOutage {
     /**
      * Whether the failure, or one of its causes, is the database not answering: no connection (SQL
      * state class 08), shutting down or not accepting connections (57P), out of resources (53), or no
-     * connection from the pool in time.
+     * connection from the pool in time. A commit that failed says why in the exceptions its
+     * {@link RollbackException} suppressed (the transaction manager's deferred failures, such as the
+     * connection terminated under the commit when the database shuts down): those are looked at too.
      */
     public static boolean isOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RollbackException) {
+                for (Throwable deferred : t.getSuppressed()) {
+                    if (isOutage(deferred)) {
+                        return true;
+                    }
+                }
+            }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
                 if (state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53"))) {

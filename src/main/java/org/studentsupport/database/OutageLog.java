@@ -18,6 +18,11 @@ public final class OutageLog {
     private OutageLog() {
     }
 
+    /** Forgets every outage seen, so that a test's outage is warned about as the first one. */
+    static void forget() {
+        LAST.clear();
+    }
+
     public static void warnOnce(Logger log, String dependency, String message) {
         long now = System.currentTimeMillis();
         Long last = LAST.get(dependency);

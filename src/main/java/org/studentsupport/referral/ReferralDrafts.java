@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.studentsupport.audit.AuditTrail;
+import org.studentsupport.database.DatabaseOutage;
 import org.studentsupport.domain.ConflictException;
 import org.studentsupport.domain.InvalidInputException;
 import org.studentsupport.domain.RuleBrokenException;
@@ -89,10 +90,21 @@ public class ReferralDrafts {
         try {
             referrals.flush();
         } catch (PersistenceException e) {
-            throw new ConflictException("Another request with this Idempotency-Key is being processed; retry it");
+            throw keyTakenMeanwhileOr(e);
         }
         audit.object("referral", referral.id);
         return Versioned.created(views.newDraft(referral), referral.version);
+    }
+
+    /**
+     * What a failed flush of a new draft means: its Idempotency-Key taken by a request running at the same
+     * time (a 409 to retry, which then replays that request's referral), or anything else as it is — a
+     * database outage then answers 503, a bug 500.
+     */
+    static RuntimeException keyTakenMeanwhileOr(PersistenceException failure) {
+        return DatabaseOutage.isUniqueViolation(failure)
+                ? new ConflictException("Another request with this Idempotency-Key is being processed; retry it")
+                : failure;
     }
 
     /** The referral an earlier request with this key created, or null; 422 when the key came with another body. */

@@ -3,6 +3,7 @@ package org.studentsupport.security;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.persistence.PersistenceException;
 
 import java.util.Set;
 import java.util.UUID;
@@ -125,7 +126,23 @@ public final class ScopeFilter {
             return Values.of(Set.of(), null);
         }
         VisibleSchools schools = container.instance(VisibleSchools.class).get();
-        return Values.of(schools.visibleSchoolIds(), caller.isProvider() ? caller.organizationId().orElse(null) : null);
+        return Values.of(visibleSchools(schools), caller.isProvider() ? caller.organizationId().orElse(null) : null);
+    }
+
+    /**
+     * The caller's schools, read from the database while Hibernate builds the request's first filtered
+     * statement. A failure of that read is rethrown as a plain exception (its cause kept, so that an
+     * outage is still told from a bug): a find by id that meets a JDBC exception in a transaction already
+     * marked for rollback logs it and returns null (Hibernate's SessionImpl.find), which would turn a
+     * database outage into "not found" and then into a 500 from the next statement of the aborted
+     * transaction.
+     */
+    private static Set<UUID> visibleSchools(VisibleSchools schools) {
+        try {
+            return schools.visibleSchoolIds();
+        } catch (PersistenceException e) {
+            throw new IllegalStateException("The caller's schools could not be read", e);
+        }
     }
 
     /** Resolves {@link #UNRESTRICTED}. */

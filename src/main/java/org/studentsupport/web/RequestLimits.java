@@ -45,6 +45,7 @@ public class RequestLimits {
     private static final String HSDS_IMPORTS = "/api/v1/directory/imports/";
     private static final String ROSTER_IMPORTS = "/api/v1/roster-imports";
     private static final String RULE_KEY = "studentsupport.bodyRule";
+    private static final String REFUSED_KEY = "studentsupport.refused";
     // After a refusal, at most this much more of the body is read (and dropped) before the connection closes.
     private static final long LINGER_MILLIS = 3_000;
     private static final long LINGER_BYTES = 16L * 1024 * 1024;
@@ -158,6 +159,11 @@ public class RequestLimits {
 
 
     private void refusedWhileReading(RoutingContext ctx) {
+        if (ctx.get(REFUSED_KEY) != null) {
+            // Answered already: the body reader failing as the refusal closes the connection (a 408 cuts off a
+            // body still arriving) says nothing new, and would otherwise be logged as an error per request.
+            return;
+        }
         if (ctx.statusCode() == 413 && !ctx.response().ended()) {
             BodyRule rule = ctx.get(RULE_KEY);
             refuse(ctx, 413, ProblemKind.PAYLOAD_TOO_LARGE, rule == null ? "The request body is too large" : tooLarge(rule));
@@ -184,6 +190,7 @@ public class RequestLimits {
 
     private void refuse(RoutingContext ctx, int status, ProblemKind kind, String detail) {
         MDC.put(RequestIds.MDC_KEY, ctx.get(RequestIds.CONTEXT_KEY));
+        ctx.put(REFUSED_KEY, status);
         String body = problems.body(kind, detail, ctx.normalizedPath(), List.of(), Map.of());
         HttpServerRequest request = ctx.request();
         ctx.response().setStatusCode(status)

@@ -43,12 +43,32 @@ public final class PackagedService {
     /** PostgreSQL with the owner and application roles and the service's database. */
     static EmbeddedPostgres startPostgres() throws IOException, java.sql.SQLException {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        createRolesAndDatabase(postgres);
+        return postgres;
+    }
+
+    /**
+     * The same PostgreSQL on a data directory and port of the caller's choosing, kept when it is closed,
+     * so that it can be stopped and started again on the same data: the roles and the database are
+     * created on the first start only.
+     */
+    static EmbeddedPostgres startPostgres(Path dataDirectory, int port) throws IOException, java.sql.SQLException {
+        boolean fresh = !Files.exists(dataDirectory.resolve("PG_VERSION"));
+        Files.createDirectories(dataDirectory);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port).start();
+        if (fresh) {
+            createRolesAndDatabase(postgres);
+        }
+        return postgres;
+    }
+
+    private static void createRolesAndDatabase(EmbeddedPostgres postgres) throws java.sql.SQLException {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE ROLE student_support_owner LOGIN PASSWORD '" + OWNER_PASSWORD + "'");
             s.execute("CREATE ROLE student_support_app LOGIN PASSWORD '" + APP_PASSWORD + "'");
             s.execute("CREATE DATABASE student_support OWNER student_support_owner");
         }
-        return postgres;
     }
 
     static String jdbcUrl(EmbeddedPostgres postgres) {

@@ -19,7 +19,8 @@
 # Environment: PGHOST, PGPORT, PGUSER; SERVICE_JAVA_OPTS (the service's JVM flags, default as in the
 # Deployment's container); PORT (default 8097) and KEYCLOAK_PORT (8197) of the service
 # under test; MVN (default ./mvnw -B -q), e.g. to run Maven under a lock on a shared machine; SKIP_BUILD=1
-# reuses the last -Pload build; PREPARE_ONLY=1 stops once the template database is loaded.
+# reuses the last -Pload build; PREPARE_ONLY=1 stops once the template database is loaded; VERIFY=0 skips the
+# verification of the audit chain after the run (at 500 %, 25,000,000 events take several minutes).
 set -euo pipefail
 
 SCALE="${1:-0.1}"
@@ -141,6 +142,9 @@ grep -A3 'Global Information' "$OUT/gatling.log" | head -4 || true
 RUN_DIR="$(ls -td target/gatling/mixedworkload-* | head -1)"
 RSS_MB=$(( $(ps -o rss= -p "$SERVICE_PID") / 1024 ))
 
+VERIFY='{"intact": "not verified (VERIFY=0)"}'
+VERIFY_SECONDS=0
+if [ "${VERIFY:-1}" != 0 ]; then
 log "audit chain verification through the API (a verification job: 202, then its Location until done)"
 verify_started=$(date +%s)
 JOB_URL=$(curl -s -o /dev/null -w '%header{location}' -H "Authorization: Bearer $(token super.riverton)" \
@@ -157,6 +161,7 @@ done
 VERIFY_SECONDS=$(( $(date +%s) - verify_started ))
 echo "$VERIFY" | jq -c '{intact, checkedEvents, checkpointsChecked, firstFailure}'
 echo "verification took $VERIFY_SECONDS s"
+fi
 
 log "pgbench: each operation's main SQL, $((2 * USERS_PER_ROLE)) clients, 10 s each"
 : >"$OUT/pgbench.tsv"

@@ -30,7 +30,11 @@ public class ReferralEvents {
 
     private static final Logger LOG = Logger.getLogger(ReferralEvents.class);
 
-    static final int OVERDUE_BATCH = 1000;
+    /** Referrals told of as overdue in one transaction: well inside the 60 s transaction timeout under load. */
+    static final int OVERDUE_BATCH = 200;
+
+    /** How long one scheduled run goes on taking batches; the rest waits for the next run. */
+    static final java.time.Duration OVERDUE_RUN = java.time.Duration.ofSeconds(45);
 
     private final Notifications notifications;
     private final EntityManager em;
@@ -70,7 +74,11 @@ public class ReferralEvents {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledScan() {
         try {
-            scanOverdue();
+            // batch after batch, each its own transaction, while there are more and the run has time left
+            long deadline = System.nanoTime() + OVERDUE_RUN.toNanos();
+            while (scanOverdue() == OVERDUE_BATCH && System.nanoTime() < deadline) {
+                LOG.debug("The overdue scan goes on with the next batch");
+            }
         } catch (Throwable e) {
             if (DatabaseOutage.isOutage(e)) {
                 OutageLog.warnOnce(LOG, "database", "The database does not answer; the overdue scan waits for it");
@@ -82,7 +90,7 @@ public class ReferralEvents {
 
     /**
      * Open, sent referrals past their follow-up date: one overdue event each per follow-up date. Each
-     * run takes the next {@value #OVERDUE_BATCH} not yet told of (oldest due first), so a district with
+     * call (one transaction) takes the next {@value #OVERDUE_BATCH} not yet told of (oldest due first), so a district with
      * thousands overdue is worked through run by run instead of the same batch again and again.
      */
     @Transactional

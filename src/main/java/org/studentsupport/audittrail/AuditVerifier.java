@@ -62,31 +62,68 @@ public final class AuditVerifier {
         }
     }
 
+    /**
+     * Verifies in one repeatable-read snapshot, taken while holding the sealer's lock (so that no sealing
+     * batch is half visible and the handed-out positions are read at the same moment), then released: the
+     * sealer goes on sealing while a long verification reads, instead of waiting for it (a verification of
+     * 25,000,000 events takes minutes; a sealer stopped that long would make every instance unready).
+     */
     public static Result verify(Connection connection, String checkpointKey, Request request) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
+        int isolation = connection.getTransactionIsolation();
+        connection.setAutoCommit(true);
+        advisory(connection, "pg_advisory_lock");
+        boolean locked = true;
         try {
-            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, SEAL_LOCK);
-                lock.executeQuery().close();
-            }
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             long end = chainEnd(connection);
-            long from = Math.max(1, request.from());
-            long to = Math.min(request.to(), end);
-            Map<Long, StoredCheckpoint> checkpoints = new HashMap<>();
-            CheckpointWalk walk = walkCheckpoints(connection, checkpointKey, checkpoints);
-            SealWalk seals = walkSeals(connection, from, to, checkpoints);
-            Failure failure = Failure.first(walk.failure, seals.failure);
-            if (to == end) {
-                failure = Failure.first(failure, tail(connection, end, walk.lastPosition, request.published(), checkpoints));
-                failure = Failure.first(failure, unsealed(connection, end, walk.lastTxid, walk.lastSeq, request.sealLag()));
-            }
-            Long published = request.published() == null ? null : request.published().position();
-            return new Result(failure == null, seals.checked, from, seals.last, walk.checked, published, failure);
+            long handedOut = handedOut(connection);
+            advisory(connection, "pg_advisory_unlock");
+            locked = false;
+            return verify(connection, checkpointKey, request, end, handedOut);
         } finally {
             connection.rollback();
+            connection.setAutoCommit(true);
+            if (locked) {
+                advisory(connection, "pg_advisory_unlock");
+            }
+            connection.setTransactionIsolation(isolation);
             connection.setAutoCommit(autoCommit);
         }
+    }
+
+    private static void advisory(Connection connection, String function) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT " + function + "(?)")) {
+            lock.setLong(1, SEAL_LOCK);
+            lock.executeQuery().close();
+        }
+    }
+
+    /** The last position the sealer's sequence handed out (to a run that committed or not). */
+    private static long handedOut(Connection connection) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(
+                "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM audit_seal_position");
+             ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Result verify(Connection connection, String checkpointKey, Request request, long end, long handedOut)
+            throws SQLException {
+        long from = Math.max(1, request.from());
+        long to = Math.min(request.to(), end);
+        Map<Long, StoredCheckpoint> checkpoints = new HashMap<>();
+        CheckpointWalk walk = walkCheckpoints(connection, checkpointKey, checkpoints);
+        SealWalk seals = walkSeals(connection, from, to, checkpoints);
+        Failure failure = Failure.first(walk.failure, seals.failure);
+        if (to == end) {
+            failure = Failure.first(failure, tail(end, handedOut, walk.lastPosition, request.published(), checkpoints));
+            failure = Failure.first(failure, unsealed(connection, end, walk.lastTxid, walk.lastSeq, request.sealLag()));
+        }
+        Long published = request.published() == null ? null : request.published().position();
+        return new Result(failure == null, seals.checked, from, seals.last, walk.checked, published, failure);
     }
 
     private static final class CheckpointWalk {
@@ -196,19 +233,12 @@ public final class AuditVerifier {
     }
 
     /** The end of the chain: covered by a checkpoint, as far as positions were handed out, and as far as published. */
-    private static Failure tail(Connection connection, long end, long lastCheckpoint, PublishedCheckpoint published,
-                                Map<Long, StoredCheckpoint> checkpoints) throws SQLException {
+    private static Failure tail(long end, long handedOut, long lastCheckpoint, PublishedCheckpoint published,
+                                Map<Long, StoredCheckpoint> checkpoints) {
         Failure failure = null;
         if (end > lastCheckpoint) {
             failure = new Failure(lastCheckpoint + 1, null,
                     "the seals from this position on are not covered by a signed checkpoint (checkpoints deleted)");
-        }
-        long handedOut;
-        try (PreparedStatement st = connection.prepareStatement(
-                "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM audit_seal_position");
-             ResultSet rs = st.executeQuery()) {
-            rs.next();
-            handedOut = rs.getLong(1);
         }
         if (handedOut > end) {
             failure = Failure.first(failure, new Failure(end + 1, null, "the chain ends at position " + end

@@ -226,7 +226,7 @@ public class AuditSealer {
      */
     private static long unsealedHandedOut(Connection connection, long headPosition) throws SQLException {
         Object[] row = single(connection, "SELECT (SELECT committed_to FROM audit_seal_commit),"
-                + " (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM audit_seal_position)");
+                + " (" + AuditVerifier.HANDED_OUT + ")");
         long committedTo = row == null || row[0] == null ? -1 : ((Number) row[0]).longValue();
         long handedOut = ((Number) row[1]).longValue();
         if (committedTo != headPosition || handedOut <= headPosition) {

@@ -100,10 +100,11 @@ public final class AuditVerifier {
         }
     }
 
-    /** The last position the sealer's sequence handed out (to a run that committed or not). */
+    /** The last position the sealer's sequence handed out (to a run that committed or not), as SQL. */
+    static final String HANDED_OUT = "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM audit_seal_position";
+
     private static long handedOut(Connection connection) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(
-                "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM audit_seal_position");
+        try (PreparedStatement st = connection.prepareStatement(HANDED_OUT);
              ResultSet rs = st.executeQuery()) {
             rs.next();
             return rs.getLong(1);
